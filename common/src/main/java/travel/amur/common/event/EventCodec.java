@@ -1,0 +1,97 @@
+package travel.amur.common.event;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds, writes and reads {@link EventEnvelope}s; the one place that knows the wire format.
+ */
+public class EventCodec {
+
+    private static final Pattern VERSIONED_TYPE = Pattern.compile("[a-z][a-z0-9.]*\\.[A-Z][A-Za-z0-9]*\\.v[0-9]+");
+    private static final Map<Class<?>, String> TYPES = new ConcurrentHashMap<>();
+
+    private final JsonMapper json;
+    private final Clock clock;
+    private final String source;
+
+    public EventCodec(JsonMapper json, Clock clock, String source) {
+        this.json = json;
+        this.clock = clock;
+        this.source = source;
+    }
+
+    /** The versioned CloudEvents type declared on a payload class by {@link EventType}. */
+    public static String typeOf(Class<?> payloadType) {
+        return TYPES.computeIfAbsent(payloadType, EventCodec::declaredType);
+    }
+
+    private static String declaredType(Class<?> payloadType) {
+        EventType declared = payloadType.getAnnotation(EventType.class);
+        if (declared == null || !VERSIONED_TYPE.matcher(declared.value()).matches()) {
+            throw new IllegalArgumentException(payloadType.getName()
+                    + " needs @EventType(\"travel.amur.<area>.<Name>.v<version>\")");
+        }
+        return declared.value();
+    }
+
+    /** Wraps a payload about {@code subject} in a new envelope with a fresh id and the current time. */
+    public EventEnvelope wrap(Object payload, String subject, Causation causation) {
+        Objects.requireNonNull(subject, "subject");
+        return new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(), source,
+                typeOf(payload.getClass()), clock.instant(), subject, "application/json",
+                causation.correlationId(), causation.causationId(), json.valueToTree(payload));
+    }
+
+    public String write(EventEnvelope envelope) {
+        return json.writeValueAsString(envelope);
+    }
+
+    /** Reads an envelope; anything that is not a complete CloudEvent is unreadable for good. */
+    public EventEnvelope read(String message) {
+        if (message == null || message.isBlank()) {
+            throw new UnreadableMessageException("empty message");
+        }
+        EventEnvelope envelope;
+        try {
+            envelope = json.readValue(message, EventEnvelope.class);
+        } catch (JacksonException e) {
+            throw new UnreadableMessageException("not a CloudEvents JSON envelope: " + e.getOriginalMessage(), e);
+        }
+        requirePresent(envelope.id(), "id");
+        requirePresent(envelope.type(), "type");
+        requirePresent(envelope.source(), "source");
+        if (!EventEnvelope.SPEC_VERSION.equals(envelope.specVersion())) {
+            throw new UnreadableMessageException("unsupported specversion " + envelope.specVersion());
+        }
+        return envelope;
+    }
+
+    /** The payload of an envelope as {@code payloadType}; data that does not fit is unreadable for good. */
+    public <T> T payload(EventEnvelope envelope, Class<T> payloadType) {
+        if (envelope.data() == null || envelope.data().isNull()) {
+            throw new UnreadableMessageException(envelope.type() + " " + envelope.id() + " has no data");
+        }
+        try {
+            return json.treeToValue(envelope.data(), payloadType);
+        } catch (JacksonException e) {
+            throw new UnreadableMessageException(envelope.type() + " " + envelope.id() + " has unreadable data: "
+                    + e.getOriginalMessage(), e);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new UnreadableMessageException(envelope.type() + " " + envelope.id() + " is invalid: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static void requirePresent(String value, String attribute) {
+        if (value == null || value.isBlank()) {
+            throw new UnreadableMessageException("CloudEvents attribute '" + attribute + "' is missing");
+        }
+    }
+}

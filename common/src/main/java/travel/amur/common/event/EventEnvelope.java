@@ -1,0 +1,30 @@
+package travel.amur.common.event;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A Kafka message in CloudEvents 1.0 structured JSON form, with correlation and causation extensions.
+ *
+ * @param subject the aggregate the event is about; it is also the Kafka record key, so one aggregate's messages stay in order
+ * @param correlationId shared by every message of one business flow (for a booking: the itinerary id)
+ * @param causationId the id of the message that caused this one, absent for a flow's first message
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record EventEnvelope(
+        @JsonProperty("specversion") String specVersion,
+        String id,
+        String source,
+        String type,
+        Instant time,
+        String subject,
+        @JsonProperty("datacontenttype") String dataContentType,
+        @JsonProperty("correlationid") String correlationId,
+        @JsonProperty("causationid") String causationId,
+        JsonNode data) {
+
+    public static final String SPEC_VERSION = "1.0";
+    public static final String CONTENT_TYPE = "application/cloudevents+json";
+}

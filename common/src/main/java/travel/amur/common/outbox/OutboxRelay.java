@@ -1,0 +1,109 @@
+package travel.amur.common.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import travel.amur.common.postgres.PgNotifications;
+
+/**
+ * Publishes stored events to Kafka in order per key, then marks them published, all in one database transaction:
+ * a crash before the mark publishes them again (consumers drop the duplicates), never loses them. Woken by
+ * {@code NOTIFY} on every insert; polls only as a fallback. Replicas share the work through {@code SKIP LOCKED}.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final OutboxStore store;
+    private final OutboxSender sender;
+    private final TransactionalOperator tx;
+    private final PgNotifications notifications;
+    private final OutboxProperties properties;
+    private final Clock clock;
+    private final Counter published;
+    private final Timer lag;
+    private volatile Disposable running;
+
+    public OutboxRelay(OutboxStore store, OutboxSender sender, TransactionalOperator tx, PgNotifications notifications,
+            OutboxProperties properties, Clock clock, MeterRegistry meters) {
+        this.store = store;
+        this.sender = sender;
+        this.tx = tx;
+        this.notifications = notifications;
+        this.properties = properties;
+        this.clock = clock;
+        this.published = Counter.builder("amur.outbox.published").description("Events the relay published to Kafka")
+                .register(meters);
+        this.lag = Timer.builder("amur.outbox.lag").description("Time from storing an event to Kafka's acknowledgement")
+                .publishPercentiles(0.5, 0.99).register(meters);
+    }
+
+    /** One round: claims a batch, sends it, marks it. Emits how many events it published. */
+    public Mono<Integer> relayOnce() {
+        return tx.transactional(store.claim(properties.batchSize()).collectList()
+                        .flatMap(batch -> batch.isEmpty() ? Mono.just(batch) : sender.send(batch)
+                                .then(Mono.defer(() -> store.markPublished(batch, clock.instant())))
+                                .thenReturn(batch)))
+                .doOnNext(this::record)
+                .map(List::size);
+    }
+
+    /** Rounds until the outbox holds nothing publishable. */
+    public Mono<Void> drain() {
+        return Mono.defer(this::relayOnce).repeat()
+                .takeUntil(count -> count < properties.batchSize())
+                .then();
+    }
+
+    @Override
+    public void start() {
+        Flux<Object> wakeUps = Flux.merge(
+                notifications.listen(OutboxProperties.CHANNEL),
+                Flux.interval(properties.pollInterval()));
+        running = wakeUps
+                .onBackpressureLatest()
+                .concatMap(wakeUp -> drain()
+                        .onErrorResume(e -> {
+                            log.warn("outbox relay round failed, will retry: {}", e.toString());
+                            return Mono.empty();
+                        }), 1)
+                .subscribe();
+        log.info("outbox relay started (fallback poll every {})", properties.pollInterval());
+    }
+
+    private void record(List<PendingEvent> batch) {
+        published.increment(batch.size());
+        var now = clock.instant();
+        batch.forEach(event -> lag.record(Duration.between(event.createdAt(), now)));
+    }
+
+    @Override
+    public void stop() {
+        Disposable current = running;
+        if (current != null) {
+            current.dispose();
+        }
+        running = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running != null && !running.isDisposed();
+    }
+
+    @Override
+    public int getPhase() {
+        // Start after the web server and Kafka listeners, stop before them.
+        return Integer.MAX_VALUE - 100;
+    }
+}

@@ -1,0 +1,7 @@
+package travel.amur.common.outbox;
+
+import java.time.Instant;
+
+/** An event stored in the outbox and not yet acknowledged by Kafka. */
+public record PendingEvent(long position, String topic, String key, String envelope, Instant createdAt) {
+}

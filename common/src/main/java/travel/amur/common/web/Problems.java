@@ -1,0 +1,216 @@
+package travel.amur.common.web;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.server.MissingRequestValueException;
+import org.springframework.web.server.ServerWebInputException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.exc.ValueInstantiationException;
+
+/**
+ * Turns any failure of a request into an RFC 9457 problem: bad input into a 400 that names each field, known
+ * refusals into their status, and everything else into a 500 that tells nothing of the internals.
+ */
+public final class Problems {
+
+    public static final String TYPE_BASE = "https://amur.travel/problems/";
+    public static final String INVALID_REQUEST = "invalid-request";
+    public static final String ERRORS = "errors";
+
+    private Problems() {
+    }
+
+    public static ProblemDetail create(HttpStatusCode status, String slug, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + slug));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    public static ProblemDetail from(Throwable failure) {
+        if (failure instanceof ProblemException refused) {
+            return refused.toProblemDetail();
+        }
+        if (failure instanceof WebExchangeBindException bind) {
+            return invalid(bind.getFieldErrors().stream().map(Problems::field).toList(),
+                    bind.getGlobalErrors().stream().map(e -> new InvalidField("", e.getDefaultMessage())).toList());
+        }
+        if (failure instanceof HandlerMethodValidationException validation) {
+            List<InvalidField> fields = new ArrayList<>();
+            validation.getParameterValidationResults().forEach(result -> result.getResolvableErrors()
+                    .forEach(error -> fields.add(new InvalidField(parameterName(result.getMethodParameter()),
+                            error.getDefaultMessage()))));
+            return invalid(fields, List.of());
+        }
+        if (failure instanceof MissingRequestValueException missing) {
+            return invalid(List.of(new InvalidField(missing.getName(), "is required")), List.of());
+        }
+        if (failure instanceof ServerWebInputException input) {
+            return fromInput(input);
+        }
+        if (failure instanceof ErrorResponse response) {
+            ProblemDetail body = response.getBody();
+            return create(response.getStatusCode(), slug(response.getStatusCode()), body.getTitle(), body.getDetail());
+        }
+        return create(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "The request could not be completed. It is safe to retry with the same Idempotency-Key.");
+    }
+
+    /** The problem as the JSON members it is written with. */
+    public static Map<String, Object> body(ProblemDetail problem) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", String.valueOf(problem.getType()));
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        if (problem.getDetail() != null) {
+            body.put("detail", problem.getDetail());
+        }
+        if (problem.getInstance() != null) {
+            body.put("instance", String.valueOf(problem.getInstance()));
+        }
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        return body;
+    }
+
+    private static ProblemDetail fromInput(ServerWebInputException input) {
+        MethodParameter parameter = input.getMethodParameter();
+        if (input.getCause() instanceof TypeMismatchException mismatch && parameter != null) {
+            return invalid(List.of(new InvalidField(parameterName(parameter),
+                    "'" + mismatch.getValue() + "' is not a valid " + typeName(mismatch.getRequiredType()))), List.of());
+        }
+        JacksonException json = findCause(input, JacksonException.class);
+        if (json != null) {
+            return invalid(List.of(fromJson(json)), List.of());
+        }
+        if (input.getCause() instanceof DecodingException decoding) {
+            return invalid(List.of(new InvalidField("", "unreadable request body: " + decoding.getMessage())), List.of());
+        }
+        String reason = input.getReason() == null ? "invalid request" : input.getReason();
+        String field = parameter != null && parameter.getParameterIndex() >= 0 ? parameterName(parameter) : "";
+        if (reason.startsWith("No request body")) {
+            return invalid(List.of(new InvalidField("", "a JSON request body is required")), List.of());
+        }
+        return invalid(List.of(new InvalidField(field, reason)), List.of());
+    }
+
+    private static InvalidField fromJson(JacksonException e) {
+        String path = jsonPath(e);
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return new InvalidField(path, "is not a known field");
+        }
+        if (e instanceof InvalidFormatException format) {
+            Class<?> target = format.getTargetType();
+            if (target != null && target.isEnum()) {
+                return new InvalidField(path, "'" + format.getValue() + "' is not one of "
+                        + Arrays.stream(target.getEnumConstants()).map(String::valueOf)
+                                .collect(Collectors.joining(", ", "[", "]")));
+            }
+            return new InvalidField(path, "'" + format.getValue() + "' is not a valid " + typeName(target));
+        }
+        if (e instanceof ValueInstantiationException instantiation) {
+            Throwable cause = instantiation.getCause();
+            return new InvalidField(path, cause != null && cause.getMessage() != null ? cause.getMessage()
+                    : "has an invalid value");
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            return new InvalidField(path, mismatch.getTargetType() == null ? "has the wrong type"
+                    : "must be " + typeName(mismatch.getTargetType()));
+        }
+        if (e instanceof StreamReadException) {
+            return new InvalidField("", "malformed JSON: " + e.getOriginalMessage());
+        }
+        return new InvalidField(path, e.getOriginalMessage());
+    }
+
+    private static String jsonPath(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static ProblemDetail invalid(List<InvalidField> fields, List<InvalidField> more) {
+        List<InvalidField> all = new ArrayList<>(fields);
+        all.addAll(more);
+        return ProblemException.invalid(all).toProblemDetail();
+    }
+
+    private static InvalidField field(FieldError error) {
+        return new InvalidField(error.getField(), error.getDefaultMessage());
+    }
+
+    private static String parameterName(MethodParameter parameter) {
+        RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+        if (param != null && !param.name().isEmpty()) {
+            return param.name();
+        }
+        RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+        if (header != null && !header.name().isEmpty()) {
+            return header.name();
+        }
+        String name = parameter.getParameterName();
+        return name != null ? name : "argument " + parameter.getParameterIndex();
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        return switch (type.getSimpleName()) {
+            case "LocalDate" -> "date (YYYY-MM-DD)";
+            case "Instant", "OffsetDateTime" -> "timestamp (ISO-8601)";
+            case "UUID" -> "UUID";
+            case "int", "Integer", "long", "Long" -> "whole number";
+            case "BigDecimal", "double", "Double" -> "number";
+            case "boolean", "Boolean" -> "boolean";
+            default -> type.isEnum()
+                    ? "value of " + Arrays.toString(type.getEnumConstants())
+                    : type.getSimpleName();
+        };
+    }
+
+    private static String slug(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null ? "http-" + status.value() : known.name().toLowerCase().replace('_', '-');
+    }
+
+    private static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,154 @@
+package travel.amur.common.plumbing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import travel.amur.common.event.Causation;
+import travel.amur.common.event.EventCodec;
+import travel.amur.common.event.Topics;
+import travel.amur.common.inbox.DeadLetters;
+import travel.amur.common.outbox.OutboxProperties;
+import travel.amur.common.outbox.OutboxRelay;
+import travel.amur.common.outbox.OutboxSender;
+import travel.amur.common.outbox.OutboxStore;
+import travel.amur.common.postgres.PgNotifications;
+
+@PlumbingTest
+class OutboxAndInboxTest {
+
+    @Autowired PlumbingTestApplication.Happenings happenings;
+    @Autowired DatabaseClient db;
+    @Autowired KafkaTemplate<String, String> kafka;
+    @Autowired EventCodec codec;
+    @Autowired MeterRegistry meters;
+    @Autowired OutboxStore store;
+    @Autowired OutboxSender sender;
+    @Autowired TransactionalOperator tx;
+    @Autowired PgNotifications notifications;
+    @Autowired OutboxProperties properties;
+    @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers;
+
+    Effects effects;
+
+    @BeforeEach
+    void setUp() {
+        effects = new Effects(db);
+    }
+
+    @Test
+    void a_committed_event_is_published_and_handled_without_waiting_for_a_poll() {
+        String note = "committed-" + UUID.randomUUID();
+
+        happenings.happen(new TestHappened("k-" + note, 1, note)).block();
+
+        // The fallback poll runs once an hour in this test: only NOTIFY can have woken the relay.
+        await().atMost(Duration.ofSeconds(10)).until(() -> effects.count(note) == 1);
+        assertThat(effects.outboxRows(note, true)).isEqualTo(1);
+    }
+
+    @Test
+    void an_event_written_in_a_rolled_back_transaction_is_never_published() {
+        String key = "rollback-" + UUID.randomUUID();
+        String rolledBack = key + "-rolled-back";
+        String committed = key + "-committed";
+
+        happenings.happenThenFail(new TestHappened(key, 1, rolledBack)).onErrorComplete().block();
+        happenings.happen(new TestHappened(key, 2, committed)).block();
+
+        // Same key, so had the first been published it would have been handled before the second.
+        await().atMost(Duration.ofSeconds(10)).until(() -> effects.count(committed) == 1);
+        assertThat(effects.count(rolledBack)).isZero();
+        assertThat(effects.outboxRows(rolledBack, false) + effects.outboxRows(rolledBack, true)).isZero();
+    }
+
+    @Test
+    void a_duplicate_delivery_has_no_second_effect() {
+        String note = "duplicate-" + UUID.randomUUID();
+        String message = codec.write(codec.wrap(new TestHappened(note, 1, note), note, Causation.startOf(note)));
+        double duplicatesBefore = duplicates();
+
+        kafka.send(PlumbingTestApplication.TOPIC, note, message).join();
+        kafka.send(PlumbingTestApplication.TOPIC, note, message).join();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> duplicates() >= duplicatesBefore + 1);
+        assertThat(effects.count(note)).isEqualTo(1);
+    }
+
+    @Test
+    void a_poison_message_lands_in_the_dead_letter_topic_and_later_messages_are_still_handled() {
+        String key = "poison-" + UUID.randomUUID();
+        String after = key + "-after";
+        double deadLettersBefore = deadLetters();
+        try (KafkaConsumer<String, String> deadLetterTopic = Effects.consumer(bootstrapServers,
+                Topics.deadLetterOf(PlumbingTestApplication.TOPIC))) {
+
+            kafka.send(PlumbingTestApplication.TOPIC, key, "{not json at all").join();
+            kafka.send(PlumbingTestApplication.TOPIC, key,
+                    codec.write(codec.wrap(new TestHappened(key, 2, after), key, Causation.startOf(key)))).join();
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> effects.count(after) == 1);
+            List<ConsumerRecord<String, String>> dead = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(15)).until(() -> {
+                Effects.poll(deadLetterTopic).stream().filter(r -> key.equals(r.key())).forEach(dead::add);
+                return !dead.isEmpty();
+            });
+            ConsumerRecord<String, String> poison = dead.get(0);
+            assertThat(poison.value()).isEqualTo("{not json at all");
+            assertThat(new String(poison.headers().lastHeader(DeadLetters.REASON_HEADER).value(), StandardCharsets.UTF_8))
+                    .contains("not a CloudEvents JSON envelope");
+            assertThat(deadLetters()).isGreaterThanOrEqualTo(deadLettersBefore + 1);
+        }
+    }
+
+    @Test
+    void two_relays_sharing_the_outbox_keep_each_keys_events_in_order() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<String> keys = IntStream.range(0, 5).mapToObj(i -> "order-" + run + "-" + i).toList();
+        OutboxRelay secondReplica = new OutboxRelay(store, sender, tx, notifications, properties, Clock.systemUTC(),
+                meters);
+
+        Flux.range(1, 40)
+                .concatMap(sequence -> Flux.fromIterable(keys)
+                        .concatMap(key -> happenings.happen(new TestHappened(key, sequence, key + "#" + sequence))))
+                .then()
+                .block();
+        // The context's relay is draining too; a third contender makes the race sharper.
+        Mono.when(secondReplica.drain(), secondReplica.drain()).block();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> keys.stream()
+                .allMatch(key -> effects.sequencesInHandlingOrder(key).size() == 40));
+        for (String key : keys) {
+            assertThat(effects.sequencesInHandlingOrder(key)).isSorted().doesNotHaveDuplicates();
+        }
+    }
+
+    private double duplicates() {
+        Counter counter = meters.find("amur.messages.consumed").tag("outcome", "duplicate").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private double deadLetters() {
+        Counter counter = meters.find("amur.messages.dead_lettered").tag("topic", PlumbingTestApplication.TOPIC).counter();
+        return counter == null ? 0 : counter.count();
+    }
+}

@@ -1,0 +1,82 @@
+package travel.amur.common.plumbing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@PlumbingTest
+@AutoConfigureWebTestClient
+class ProblemDetailsTest {
+
+    @Autowired WebTestClient web;
+
+    @Test
+    void malformed_json_is_a_400_problem_not_a_500() {
+        post("{\"item\": \"tea\", ").expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://amur.travel/problems/invalid-request")
+                .jsonPath("$.status").isEqualTo(400)
+                .jsonPath("$.errors[0].message").value(message -> assertThat((String) message).contains("JSON"));
+    }
+
+    @Test
+    void a_wrong_type_names_the_field() {
+        post("{\"item\": \"tea\", \"quantity\": \"many\"}").expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("quantity");
+    }
+
+    @Test
+    void an_unknown_enum_value_names_the_field_and_the_allowed_values() {
+        post("{\"item\": \"tea\", \"quantity\": 1, \"size\": \"HUGE\"}").expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("size")
+                .jsonPath("$.errors[0].message").value(message -> assertThat((String) message)
+                        .contains("HUGE").contains("SMALL").contains("LARGE"));
+    }
+
+    @Test
+    void a_malformed_date_names_the_field() {
+        post("{\"item\": \"tea\", \"quantity\": 1, \"date\": \"2026-13-45\"}").expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("date");
+    }
+
+    @Test
+    void validation_errors_list_every_offending_field() {
+        post("{\"item\": \"\", \"quantity\": 12}").expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors.length()").isEqualTo(2)
+                .jsonPath("$.errors[?(@.field == 'item')]").exists()
+                .jsonPath("$.errors[?(@.field == 'quantity')]").exists();
+    }
+
+    @Test
+    void a_missing_header_names_it() {
+        web.post().uri("/test/orders").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("X-Agency-Id");
+    }
+
+    @Test
+    void an_unknown_path_is_a_404_problem() {
+        web.get().uri("/no/such/thing").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(404);
+    }
+
+    private WebTestClient.ResponseSpec post(String body) {
+        return web.post().uri("/test/orders")
+                .header("X-Agency-Id", "agency-a").header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange();
+    }
+}

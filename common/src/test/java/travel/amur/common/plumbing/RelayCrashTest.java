@@ -1,0 +1,74 @@
+package travel.amur.common.plumbing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+import travel.amur.common.outbox.OutboxProperties;
+import travel.amur.common.outbox.OutboxRelay;
+import travel.amur.common.outbox.OutboxSender;
+import travel.amur.common.outbox.OutboxStore;
+import travel.amur.common.outbox.PendingEvent;
+import travel.amur.common.postgres.PgNotifications;
+
+@PlumbingTest
+@TestPropertySource(properties = "amur.outbox.relay-enabled=false")
+class RelayCrashTest {
+
+    @Autowired PlumbingTestApplication.Happenings happenings;
+    @Autowired DatabaseClient db;
+    @Autowired OutboxSender sender;
+    @Autowired TransactionalOperator tx;
+    @Autowired PgNotifications notifications;
+    @Autowired OutboxProperties properties;
+    @Autowired MeterRegistry meters;
+
+    @Test
+    void a_relay_killed_between_the_kafka_send_and_the_mark_loses_nothing_and_the_consumer_drops_the_duplicate() {
+        String note = "crash-" + UUID.randomUUID();
+        Effects effects = new Effects(db);
+        happenings.happen(new TestHappened(note, 1, note)).block();
+        double duplicatesBefore = duplicates();
+
+        OutboxStore crashesBeforeMarking = new OutboxStore(db) {
+            @Override
+            public Mono<Long> markPublished(List<PendingEvent> events, Instant publishedAt) {
+                return Mono.error(new IllegalStateException("relay killed after the send, before the mark"));
+            }
+        };
+        assertThatThrownBy(() -> relay(crashesBeforeMarking).relayOnce().block())
+                .hasMessageContaining("relay killed");
+
+        // The send reached Kafka and was handled, yet the outbox still holds the event as unpublished.
+        await().atMost(Duration.ofSeconds(10)).until(() -> effects.count(note) == 1);
+        assertThat(effects.outboxRows(note, false)).isEqualTo(1);
+
+        // A restarted relay publishes it again; the consumer recognises the message id and does nothing.
+        relay(new OutboxStore(db)).drain().block();
+        assertThat(effects.outboxRows(note, true)).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> duplicates() >= duplicatesBefore + 1);
+        assertThat(effects.count(note)).isEqualTo(1);
+    }
+
+    private OutboxRelay relay(OutboxStore store) {
+        return new OutboxRelay(store, sender, tx, notifications, properties, Clock.systemUTC(), meters);
+    }
+
+    private double duplicates() {
+        Counter counter = meters.find("amur.messages.consumed").tag("outcome", "duplicate").counter();
+        return counter == null ? 0 : counter.count();
+    }
+}
