@@ -21,6 +21,7 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import travel.amur.common.event.EventCodec;
+import travel.amur.common.event.TopicDeclarations;
 import travel.amur.common.health.KafkaHealthIndicator;
 import travel.amur.common.inbox.DeadLetters;
 import travel.amur.common.inbox.IdempotentConsumer;
@@ -43,6 +44,12 @@ public class AmurMessagingAutoConfiguration {
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     CommonErrorHandler deadLetteringErrorHandler(KafkaTemplate<?, ?> kafka, ObjectProvider<MeterRegistry> meters) {
         return DeadLetters.errorHandler(kafka, meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    TopicDeclarations topicDeclarations(Environment environment) {
+        return new TopicDeclarations(environment.getProperty("amur.kafka.topics.partitions", Integer.class, 3),
+                environment.getProperty("amur.kafka.topics.replicas", Short.class, (short) 1));
     }
 
     @Bean(destroyMethod = "close")
