@@ -25,6 +25,12 @@ public final class NonBlockingThreads {
                 .allowBlockingCallsInside("org.hibernate.validator.resourceloading.PlatformResourceBundleLocator",
                         "loadBundle")
                 .allowBlockingCallsInside("ch.qos.logback.core.OutputStreamAppender", "writeBytes")
+                // Jackson and Hibernate Validator lock briefly while they build what they know of a type the first
+                // time it is seen, then cache it: a one-off per type, not per request.
+                .allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache",
+                        "_createAndCacheValueDeserializer")
+                .allowBlockingCallsInside("org.hibernate.validator.internal.metadata.BeanMetaDataManagerImpl",
+                        "getBeanMetaData")
                 .allowBlockingCallsInside("java.util.UUID", "randomUUID"));
         installed = true;
     }

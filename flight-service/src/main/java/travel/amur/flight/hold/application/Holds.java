@@ -1,0 +1,33 @@
+package travel.amur.flight.hold.application;
+
+import java.time.Instant;
+import java.util.UUID;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import travel.amur.flight.hold.model.HeldSeats;
+import travel.amur.flight.hold.model.HoldStatus;
+import travel.amur.flight.hold.model.SeatHold;
+
+/** Stored holds. Methods named {@code lock...} lock the hold until the surrounding transaction ends. */
+public interface Holds {
+
+    Mono<SeatHold> lock(UUID holdId);
+
+    Mono<SeatHold> lockOwnedBy(UUID holdId, String agencyId);
+
+    Mono<SeatHold> findOwnedBy(UUID holdId, String agencyId);
+
+    /** An agency's holds, newest first; {@code status} may be null for all. */
+    Flux<SeatHold> listOwnedBy(String agencyId, HoldStatus status, int page, int size);
+
+    Mono<Void> add(SeatHold hold);
+
+    Mono<Void> save(SeatHold hold);
+
+    /** Held seats past their time, skipping any another instance is already expiring. */
+    Flux<HeldSeats> lockDueToExpire(Instant now, int limit);
+
+    Mono<Boolean> tombstoned(UUID holdId);
+
+    Mono<Void> tombstone(UUID holdId, UUID bookingId, Instant at);
+}

@@ -1,0 +1,4 @@
+package travel.amur.flight.schedule.model;
+
+/** A cabin of an aircraft; each has its own seats and fares. */
+public enum Cabin { ECONOMY, BUSINESS }

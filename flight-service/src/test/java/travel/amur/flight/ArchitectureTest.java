@@ -1,0 +1,29 @@
+package travel.amur.flight;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "travel.amur.flight", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule the_domain_model_knows_nothing_of_spring_databases_or_the_web =
+            noClasses().that().resideInAPackage("..model..")
+                    .should().dependOnClassesThat().resideInAnyPackage(
+                            "org.springframework..", "io.r2dbc..", "tools.jackson..", "reactor..",
+                            "org.apache.kafka..", "travel.amur.common..");
+
+    @ArchTest
+    static final ArchRule the_web_layer_is_not_used_by_the_application_layer =
+            noClasses().that().resideInAPackage("..application..")
+                    .should().dependOnClassesThat().resideInAPackage("..web..");
+
+    @ArchTest
+    static final ArchRule infrastructure_is_reached_only_through_ports =
+            noClasses().that().resideInAnyPackage("..application..", "..web..", "..model..")
+                    .should().dependOnClassesThat().resideInAPackage("..infrastructure..");
+}

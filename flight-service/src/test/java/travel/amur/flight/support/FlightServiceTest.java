@@ -1,0 +1,22 @@
+package travel.amur.flight.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
+import travel.amur.common.testing.RealInfrastructure;
+
+/** The flight service on real PostgreSQL and Kafka, with a clock the test controls. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "amur.flight.holds.expiry-interval=200ms",
+        "logging.structured.format.console="})
+@RealInfrastructure
+@AutoConfigureWebTestClient
+@Import(TestClock.class)
+public @interface FlightServiceTest {
+}
