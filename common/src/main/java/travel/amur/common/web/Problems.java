@@ -69,6 +69,10 @@ public final class Problems {
         if (failure instanceof ServerWebInputException input) {
             return fromInput(input);
         }
+        if (failure instanceof JacksonException json) {
+            // A document the service read itself, such as a JSON merge patch applied to a resource.
+            return invalid(List.of(fromJson(json)), List.of());
+        }
         if (failure instanceof ErrorResponse response) {
             ProblemDetail body = response.getBody();
             return create(response.getStatusCode(), slug(response.getStatusCode()), body.getTitle(), body.getDetail());

@@ -1,0 +1,5 @@
+package travel.amur.visa.eligibility.model;
+
+/** A reason code with a sentence for the agent. */
+public record Reason(ReasonCode code, String message) {
+}

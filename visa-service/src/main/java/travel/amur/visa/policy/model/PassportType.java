@@ -1,0 +1,4 @@
+package travel.amur.visa.policy.model;
+
+/** The kinds of passport policies distinguish. */
+public enum PassportType { ORDINARY, SERVICE, DIPLOMATIC }
