@@ -67,7 +67,7 @@ build_if_missing() {
   local missing=0
   for app in "${APPS[@]}"; do
     local name=${app%%:*}
-    [[ -f "$ROOT/$name/target/$name-$VERSION.jar" ]] || missing=1
+    [[ -f "$ROOT/$name/target/$name-$VERSION-exec.jar" ]] || missing=1
   done
   [[ -d "$ROOT/deploy/target/classes/travel" ]] || missing=1
   if [[ $missing == 1 || "${AMUR_BUILD:-}" == always ]]; then
@@ -148,7 +148,7 @@ start_apps() {
       AMUR_GATEWAY_RATE_LIMIT_STORE="$redis_store" \
       SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-local}" \
       "$(java_cmd)" -Damur.component="$name" -Xms128m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
-      ${AMUR_JAVA_OPTS:-} -jar "$ROOT/$name/target/$name-$VERSION.jar" --server.port="$port"
+      ${AMUR_JAVA_OPTS:-} -jar "$ROOT/$name/target/$name-$VERSION-exec.jar" --server.port="$port"
   done
 }
 

@@ -106,7 +106,7 @@ class NoOverbookingTest {
     private ConfigurableApplicationContext secondInstance() {
         return new SpringApplicationBuilder(FlightServiceApplication.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("clock", clock))
-                .run("--server.port=0",
+                .run("--server.port=0", "--spring.config.name=" + FlightServiceApplication.CONFIG_NAME,
                         "--spring.r2dbc.url=" + environment.getRequiredProperty("spring.r2dbc.url"),
                         "--spring.r2dbc.username=" + environment.getRequiredProperty("spring.r2dbc.username"),
                         "--spring.r2dbc.password=" + environment.getRequiredProperty("spring.r2dbc.password"),

@@ -8,11 +8,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
 import travel.amur.common.testing.RealInfrastructure;
+import travel.amur.flight.FlightServiceApplication;
 
 /** The flight service on real PostgreSQL and Kafka, with a clock the test controls. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.config.name=" + FlightServiceApplication.CONFIG_NAME,
         "amur.flight.holds.expiry-interval=200ms",
         "logging.structured.format.console="})
 @RealInfrastructure

@@ -12,12 +12,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import travel.amur.common.testing.MutableClock;
 import travel.amur.common.testing.RealInfrastructure;
+import travel.amur.visa.VisaServiceApplication;
 
 /** The visa service on real PostgreSQL and Kafka; its clock stands at Monday 4 January 2027. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "logging.structured.format.console=")
+        properties = {"spring.config.name=" + VisaServiceApplication.CONFIG_NAME, "logging.structured.format.console="})
 @RealInfrastructure
 @AutoConfigureWebTestClient
 @Import(VisaServiceTest.Clock.class)

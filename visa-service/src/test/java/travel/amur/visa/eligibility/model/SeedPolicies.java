@@ -22,7 +22,7 @@ public final class SeedPolicies {
     }
 
     public static List<Policy> load() {
-        try (InputStream in = SeedPolicies.class.getResourceAsStream("/db/migration/V2__seed_policies.sql")) {
+        try (InputStream in = SeedPolicies.class.getResourceAsStream("/db/migration/visa-service/V2__seed_policies.sql")) {
             String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             JsonMapper json = JsonMapper.builder().build();
             List<Policy> policies = new ArrayList<>();
