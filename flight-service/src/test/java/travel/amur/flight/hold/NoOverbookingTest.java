@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
@@ -22,6 +21,7 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import travel.amur.common.testing.MutableClock;
+import travel.amur.common.testing.SecondApplication;
 import travel.amur.flight.FlightServiceApplication;
 import travel.amur.flight.support.FlightServiceTest;
 import travel.amur.flight.support.TestClock;
@@ -104,9 +104,8 @@ class NoOverbookingTest {
 
     /** The same application on the same database and broker, sharing the test's clock. */
     private ConfigurableApplicationContext secondInstance() {
-        return new SpringApplicationBuilder(FlightServiceApplication.class)
-                .initializers(context -> context.getBeanFactory().registerSingleton("clock", clock))
-                .run("--server.port=0", "--spring.config.name=" + FlightServiceApplication.CONFIG_NAME,
+        return SecondApplication.run(FlightServiceApplication.class, clock,
+                "--server.port=0", "--spring.config.name=" + FlightServiceApplication.CONFIG_NAME,
                         "--spring.r2dbc.url=" + environment.getRequiredProperty("spring.r2dbc.url"),
                         "--spring.r2dbc.username=" + environment.getRequiredProperty("spring.r2dbc.username"),
                         "--spring.r2dbc.password=" + environment.getRequiredProperty("spring.r2dbc.password"),

@@ -1,0 +1,174 @@
+package travel.amur.itinerary.booking.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import travel.amur.common.event.Causation;
+import travel.amur.itinerary.booking.model.BookingSaga;
+import travel.amur.itinerary.booking.model.Decision;
+import travel.amur.itinerary.booking.model.Phase;
+import travel.amur.itinerary.planning.application.Itineraries;
+import travel.amur.itinerary.planning.model.Itinerary;
+import travel.amur.itinerary.planning.model.ItineraryStatus;
+import travel.amur.itinerary.planning.model.Rejection;
+import travel.amur.itinerary.planning.model.Traveller;
+
+/**
+ * Runs booking sagas: starts them, feeds them what participants answer and what time does, and cancels them. Every
+ * decision is stored with the saga, its log, its commands (through the outbox) and the itinerary's new status in one
+ * transaction, so a crash at any point leaves the booking where it was, to go on after restart.
+ */
+@Service
+public class BookingItineraries {
+
+    private static final Logger log = LoggerFactory.getLogger(BookingItineraries.class);
+    private static final int DUE_BATCH = 50;
+
+    private final Itineraries itineraries;
+    private final SagaStore sagas;
+    private final SagaMessages messages;
+    private final TransactionalOperator tx;
+    private final BookingPolicy policy;
+    private final Clock clock;
+
+    BookingItineraries(Itineraries itineraries, SagaStore sagas, SagaMessages messages, TransactionalOperator tx,
+            BookingPolicy policy, Clock clock) {
+        this.itineraries = itineraries;
+        this.sagas = sagas;
+        this.messages = messages;
+        this.tx = tx;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** What asking to book or cancel came to. */
+    public sealed interface Outcome permits Accepted, WrongStatus {
+    }
+
+    public record Accepted(Itinerary itinerary) implements Outcome {
+    }
+
+    public record WrongStatus(ItineraryStatus status) implements Outcome {
+    }
+
+    /** Starts booking a DRAFT itinerary of the agency; empty when it has no such itinerary. */
+    public Mono<Outcome> book(UUID itineraryId, String agencyId) {
+        return tx.transactional(itineraries.lockOwned(itineraryId, agencyId).flatMap(itinerary -> {
+            if (itinerary.status() != ItineraryStatus.DRAFT) {
+                return Mono.<Outcome>just(new WrongStatus(itinerary.status()));
+            }
+            Instant now = clock.instant();
+            Decision started = BookingSaga.start(itineraryId, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                    now, policy.timeouts());
+            return sagas.add(started.saga())
+                    .then(record(started, itinerary, Causation.startOf(itineraryId.toString()), now))
+                    .map(next -> (Outcome) new Accepted(next));
+        }));
+    }
+
+    /** Cancels a CONFIRMED itinerary: its seats are released. Cancelling twice answers the same. */
+    public Mono<Outcome> cancel(UUID itineraryId, String agencyId) {
+        return tx.transactional(itineraries.lockOwned(itineraryId, agencyId).flatMap(itinerary -> {
+            if (itinerary.status() == ItineraryStatus.CANCELLED) {
+                return Mono.<Outcome>just(new Accepted(itinerary));
+            }
+            if (itinerary.status() != ItineraryStatus.CONFIRMED) {
+                return Mono.<Outcome>just(new WrongStatus(itinerary.status()));
+            }
+            Instant now = clock.instant();
+            return sagas.lock(itineraryId)
+                    .flatMap(saga -> saveAndRecord(saga, saga.cancel(now), itinerary,
+                            Causation.startOf(itineraryId.toString()), now))
+                    .map(next -> (Outcome) new Accepted(next));
+        }));
+    }
+
+    /**
+     * Feeds a participant's answer to the booking it belongs to, in the caller's transaction; answers about unknown
+     * bookings (a hold made over the API, say) are ignored.
+     */
+    public Mono<Void> react(UUID bookingId, Causation causation,
+            Function<Reaction, Decision> reaction) {
+        if (bookingId == null) {
+            return Mono.empty();
+        }
+        return sagas.lock(bookingId)
+                .zipWith(itineraries.lock(bookingId))
+                .flatMap(found -> saveAndRecord(found.getT1(), reaction.apply(new Reaction(found.getT1(),
+                        found.getT2(), clock.instant())), found.getT2(), causation, clock.instant()))
+                .then();
+    }
+
+    /** A booking, its itinerary and the time, for a reaction to decide on. */
+    public record Reaction(BookingSaga saga, Itinerary itinerary, Instant now) {
+
+        /** Travellers' names by id, for refusals that name them. */
+        public Map<String, String> travellerNames() {
+            return itinerary.draft().travellers().stream()
+                    .collect(Collectors.toMap(Traveller::id, Traveller::fullName));
+        }
+    }
+
+    /** Resends overdue commands and gives up on exhausted steps, a batch at a time; emits how many it looked at. */
+    public Mono<Integer> handleOverdue() {
+        Instant now = clock.instant();
+        return tx.transactional(sagas.lockDue(now, DUE_BATCH)
+                .concatMap(saga -> itineraries.lock(saga.itineraryId())
+                        .flatMap(itinerary -> saveAndRecord(saga, saga.timeouts(now, policy.timeouts()), itinerary,
+                                Causation.startOf(saga.itineraryId().toString()), now)))
+                .count()
+                .map(Long::intValue));
+    }
+
+    public Flux<String> logOf(UUID itineraryId) {
+        return sagas.logOf(itineraryId);
+    }
+
+    public Mono<BookingSaga> saga(UUID itineraryId) {
+        return sagas.find(itineraryId);
+    }
+
+    private Mono<Itinerary> saveAndRecord(BookingSaga before, Decision decision, Itinerary itinerary,
+            Causation causation, Instant now) {
+        Mono<Void> saved = decision.saga().equals(before) ? Mono.empty() : sagas.save(decision.saga());
+        return saved.then(record(decision, itinerary, causation, now));
+    }
+
+    private Mono<Itinerary> record(Decision decision, Itinerary itinerary, Causation causation, Instant now) {
+        ItineraryStatus status = statusOf(decision.saga().phase());
+        Itinerary next = status == itinerary.status() ? itinerary
+                : new Itinerary(itinerary.id(), itinerary.agencyId(), status, itinerary.version() + 1,
+                        itinerary.draft(), itinerary.plan(), rejections(decision.saga()), itinerary.createdAt(), now);
+        if (next != itinerary) {
+            log.info("itinerary {} {} -> {}", itinerary.id(), itinerary.status(), status);
+        }
+        return sagas.log(itinerary.id(), now, decision.log())
+                .thenMany(Flux.fromIterable(decision.commands())
+                        .concatMap(command -> messages.send(command, itinerary, causation)))
+                .then(next == itinerary ? Mono.empty() : itineraries.update(next, true))
+                .thenReturn(next);
+    }
+
+    private static List<Rejection> rejections(BookingSaga saga) {
+        return saga.refusals().stream().map(r -> new Rejection(r.code(), r.message(), r.subject())).toList();
+    }
+
+    static ItineraryStatus statusOf(Phase phase) {
+        return switch (phase) {
+            case RESERVING, CONFIRMING -> ItineraryStatus.PENDING;
+            case CONFIRMED -> ItineraryStatus.CONFIRMED;
+            case REJECTED -> ItineraryStatus.REJECTED;
+            case CANCELLED -> ItineraryStatus.CANCELLED;
+        };
+    }
+}

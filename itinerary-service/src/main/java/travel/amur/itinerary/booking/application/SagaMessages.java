@@ -1,0 +1,67 @@
+package travel.amur.itinerary.booking.application;
+
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import travel.amur.common.contract.flight.ConfirmSeats;
+import travel.amur.common.contract.flight.HoldSeats;
+import travel.amur.common.contract.flight.ReleaseSeats;
+import travel.amur.common.contract.visa.CheckVisas;
+import travel.amur.common.event.Causation;
+import travel.amur.common.event.Topics;
+import travel.amur.common.outbox.Outbox;
+import travel.amur.itinerary.booking.model.SagaCommand;
+import travel.amur.itinerary.booking.model.StepName;
+import travel.amur.itinerary.planning.model.Draft;
+import travel.amur.itinerary.planning.model.Itinerary;
+import travel.amur.itinerary.planning.model.Traveller;
+
+/**
+ * Turns the saga's commands into messages, through the outbox, keyed by itinerary so a booking's commands arrive in
+ * the order they were decided. Travellers go with what the rules need: names for the seats, never passport numbers.
+ */
+@Component
+class SagaMessages {
+
+    private final Outbox outbox;
+
+    SagaMessages(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    Mono<Void> send(SagaCommand command, Itinerary itinerary, Causation causation) {
+        UUID booking = itinerary.id();
+        Draft draft = itinerary.draft();
+        if (command instanceof SagaCommand.CheckVisas check) {
+            return publish(Topics.VISA_COMMANDS, new CheckVisas(check.checkId(), booking, draft.destination(),
+                    draft.purpose(), draft.arrivalDate(), draft.departureDate(), null,
+                    draft.travellers().stream().map(t -> new CheckVisas.Traveller(t.id(), t.nationality(),
+                            t.passportType(), t.passportExpiry())).toList()), booking, causation);
+        }
+        if (command instanceof SagaCommand.HoldSeats hold) {
+            return publish(Topics.FLIGHT_COMMANDS, new HoldSeats(hold.holdId(), booking, itinerary.agencyId(),
+                    flightOf(hold.step(), draft), "ECONOMY", draft.travellers().size(),
+                    draft.travellers().stream().map(Traveller::fullName).toList(), currency(draft)), booking,
+                    causation);
+        }
+        if (command instanceof SagaCommand.ConfirmSeats confirm) {
+            return publish(Topics.FLIGHT_COMMANDS, new ConfirmSeats(confirm.holdId(), booking), booking, causation);
+        }
+        SagaCommand.ReleaseSeats release = (SagaCommand.ReleaseSeats) command;
+        return publish(Topics.FLIGHT_COMMANDS, new ReleaseSeats(release.holdId(), booking, release.reason()), booking,
+                causation);
+    }
+
+    private Mono<Void> publish(String topic, Object message, UUID booking, Causation causation) {
+        return outbox.publish(topic, message, booking, causation).then();
+    }
+
+    private static UUID flightOf(StepName step, Draft draft) {
+        return step == StepName.OUTBOUND_SEATS ? draft.outbound().flightId() : draft.inbound().flightId();
+    }
+
+    /** Both legs are paid in the currency of the trip's first departure. */
+    private static String currency(Draft draft) {
+        return "CN".equals(draft.outbound().originCountry()) ? "CNY" : "RUB";
+    }
+}

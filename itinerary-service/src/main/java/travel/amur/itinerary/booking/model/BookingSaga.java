@@ -1,0 +1,266 @@
+package travel.amur.itinerary.booking.model;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The booking of one itinerary, orchestrated: check the visas and hold seats on both flights in parallel, then confirm
+ * the seats. Any refusal or unanswered step compensates, releasing every hold it asked for (the compensation of a seat
+ * step is registered when the step starts, so even a hold still on its way is released), and the booking is refused.
+ * Pure and deterministic: each method answers what happened with a {@link Decision}; duplicate, late and out-of-order
+ * answers change nothing, and a late hold after the end is released again.
+ */
+public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<Refusal> refusals, Instant startedAt,
+        Instant endedAt) {
+
+    public BookingSaga {
+        steps = List.copyOf(steps);
+        refusals = List.copyOf(refusals);
+    }
+
+    /** Starts a booking: all three steps at once. */
+    public static Decision start(UUID itineraryId, UUID checkId, UUID outboundHold, UUID returnHold, Instant now,
+            SagaTimeouts timeouts) {
+        List<Step> steps = List.of(
+                new Step(StepName.VISAS, checkId, StepStatus.REQUESTED, 1, now.plus(timeouts.stepTimeout())),
+                new Step(StepName.OUTBOUND_SEATS, outboundHold, StepStatus.REQUESTED, 1,
+                        now.plus(timeouts.stepTimeout())),
+                new Step(StepName.RETURN_SEATS, returnHold, StepStatus.REQUESTED, 1, now.plus(timeouts.stepTimeout())));
+        BookingSaga saga = new BookingSaga(itineraryId, Phase.RESERVING, steps, List.of(), now, null);
+        return new Decision(saga, List.of(new SagaCommand.CheckVisas(checkId),
+                new SagaCommand.HoldSeats(StepName.OUTBOUND_SEATS, outboundHold),
+                new SagaCommand.HoldSeats(StepName.RETURN_SEATS, returnHold)),
+                List.of("booking started: visas asked (check " + checkId + "), seats asked (holds " + outboundHold
+                        + ", " + returnHold + "); compensation registered: release both holds"));
+    }
+
+    public Step step(StepName name) {
+        return steps.stream().filter(step -> step.name() == name).findFirst().orElseThrow();
+    }
+
+    /** When the booking next needs to look at its steps, or null when it waits for nothing. */
+    public Instant nextDeadline() {
+        if (phase.ended()) {
+            return null;
+        }
+        return steps.stream().map(Step::deadline).filter(Objects::nonNull).min(Comparator.naturalOrder())
+                .orElse(null);
+    }
+
+    public Decision visasChecked(UUID checkId, List<VisaVerdict> verdicts, Instant now, SagaTimeouts timeouts) {
+        Step visas = step(StepName.VISAS);
+        if (!visas.id().equals(checkId)) {
+            return Decision.unchanged(this, "visa answer for another check " + checkId + ": ignored");
+        }
+        if (phase != Phase.RESERVING || visas.status() != StepStatus.REQUESTED) {
+            return Decision.unchanged(this, "visa answer after the fact (" + phase + "): ignored");
+        }
+        List<Refusal> ineligible = verdicts.stream().filter(verdict -> !verdict.eligible())
+                .map(verdict -> new Refusal("VISA_NOT_ELIGIBLE", verdict.travellerName() + " may not enter without a "
+                        + "visa" + (verdict.policyId() == null ? "" : " under " + verdict.policyId()) + ": "
+                        + String.join(", ", verdict.reasons()), verdict.travellerName()))
+                .toList();
+        if (verdicts.isEmpty() || !ineligible.isEmpty()) {
+            return compensate(with(visas.to(StepStatus.FAILED)), ineligible.isEmpty()
+                    ? List.of(new Refusal("VISA_NOT_ELIGIBLE", "the visa check answered for nobody", null))
+                    : ineligible, now, "visas refused");
+        }
+        return afterReservation(with(visas.to(StepStatus.SUCCEEDED)), now, timeouts, "visas fine");
+    }
+
+    public Decision seatsHeld(UUID holdId, Instant now, SagaTimeouts timeouts) {
+        Optional<Step> found = seatStep(holdId);
+        if (found.isEmpty()) {
+            return Decision.unchanged(this, "hold " + holdId + " is not this booking's: ignored");
+        }
+        Step step = found.get();
+        if (phase == Phase.RESERVING && step.status() == StepStatus.REQUESTED) {
+            return afterReservation(with(step.to(StepStatus.SUCCEEDED)), now, timeouts, step.name() + " held");
+        }
+        if (phase == Phase.REJECTED || phase == Phase.CANCELLED) {
+            return releaseAgain(step, "seats held after the booking ended");
+        }
+        return Decision.unchanged(this, step.name() + " held again: duplicate, ignored");
+    }
+
+    public Decision seatHoldRejected(UUID holdId, String reason, String detail, Instant now) {
+        Optional<Step> found = seatStep(holdId);
+        if (found.isEmpty() || !awaiting(found.get())) {
+            return Decision.unchanged(this, "hold refusal for " + holdId + " after the fact: ignored");
+        }
+        Step step = found.get();
+        return compensate(with(step.to(StepStatus.FAILED)), List.of(new Refusal(refusalCode(reason),
+                flight(step) + ": " + detail, step.name().name())), now, step.name() + " refused: " + reason);
+    }
+
+    public Decision seatsConfirmed(UUID holdId, Instant now) {
+        Optional<Step> found = seatStep(holdId);
+        if (found.isEmpty()) {
+            return Decision.unchanged(this, "confirmation of another hold " + holdId + ": ignored");
+        }
+        Step step = found.get();
+        if (phase == Phase.CONFIRMING && step.status() == StepStatus.CONFIRMING) {
+            List<Step> next = with(step.to(StepStatus.CONFIRMED));
+            boolean all = next.stream().filter(s -> s.name().seats())
+                    .allMatch(s -> s.status() == StepStatus.CONFIRMED);
+            BookingSaga saga = new BookingSaga(itineraryId, all ? Phase.CONFIRMED : phase, next, refusals, startedAt,
+                    all ? now : null);
+            return new Decision(saga, List.of(), List.of(step.name() + " confirmed" + (all ? "; booking confirmed" : "")));
+        }
+        if (phase == Phase.REJECTED || phase == Phase.CANCELLED) {
+            return releaseAgain(step, "seats sold after the booking ended");
+        }
+        return Decision.unchanged(this, step.name() + " confirmed again: duplicate, ignored");
+    }
+
+    /** The seats of a hold went away without the booking asking: the hold expired, or someone released it. */
+    public Decision seatsLost(UUID holdId, String code, String message, Instant now) {
+        Optional<Step> found = seatStep(holdId);
+        if (found.isEmpty() || phase.ended() || found.get().status() == StepStatus.RELEASED) {
+            return Decision.unchanged(this, "loss of hold " + holdId + " after the fact: ignored");
+        }
+        Step step = found.get();
+        return compensate(with(step.to(StepStatus.FAILED)), List.of(new Refusal(code, flight(step) + ": " + message,
+                step.name().name())), now, step.name() + " lost: " + code);
+    }
+
+    /** Sends again what is overdue, and gives up on a step that has used all its attempts. */
+    public Decision timeouts(Instant now, SagaTimeouts timeouts) {
+        if (phase.ended()) {
+            return Decision.unchanged(this, "nothing awaited");
+        }
+        List<Step> next = new ArrayList<>(steps);
+        List<SagaCommand> commands = new ArrayList<>();
+        List<String> log = new ArrayList<>();
+        for (int i = 0; i < next.size(); i++) {
+            Step step = next.get(i);
+            if (!step.overdue(now)) {
+                continue;
+            }
+            if (step.attempts() >= timeouts.maxAttempts()) {
+                return compensate(next, List.of(new Refusal("TIMEOUT", "no answer to " + describe(step) + " after "
+                        + step.attempts() + " attempts", step.name().name())), now, step.name() + " timed out");
+            }
+            next.set(i, step.retried(now, timeouts));
+            commands.add(resend(step));
+            log.add(describe(step) + " overdue: attempt " + (step.attempts() + 1));
+        }
+        if (commands.isEmpty()) {
+            return Decision.unchanged(this, "nothing overdue");
+        }
+        return new Decision(new BookingSaga(itineraryId, phase, next, refusals, startedAt, null), commands, log);
+    }
+
+    /** Cancels a confirmed booking: both flights' seats go back. */
+    public Decision cancel(Instant now) {
+        if (phase != Phase.CONFIRMED) {
+            return Decision.unchanged(this, "only a confirmed booking can be cancelled, this one is " + phase);
+        }
+        List<SagaCommand> commands = new ArrayList<>();
+        List<Step> next = new ArrayList<>();
+        for (Step step : steps) {
+            if (step.name().seats()) {
+                commands.add(new SagaCommand.ReleaseSeats(step.name(), step.id(), "itinerary cancelled"));
+                next.add(step.to(StepStatus.RELEASED));
+            } else {
+                next.add(step);
+            }
+        }
+        return new Decision(new BookingSaga(itineraryId, Phase.CANCELLED, next, refusals, startedAt, now), commands,
+                List.of("cancelled: seats released on both flights"));
+    }
+
+    private Decision afterReservation(List<Step> next, Instant now, SagaTimeouts timeouts, String what) {
+        boolean all = next.stream().allMatch(step -> step.status() == StepStatus.SUCCEEDED);
+        if (!all) {
+            return new Decision(new BookingSaga(itineraryId, phase, next, refusals, startedAt, null), List.of(),
+                    List.of(what));
+        }
+        List<Step> confirming = new ArrayList<>();
+        List<SagaCommand> commands = new ArrayList<>();
+        for (Step step : next) {
+            if (step.name().seats()) {
+                confirming.add(step.asking(StepStatus.CONFIRMING, now, timeouts));
+                commands.add(new SagaCommand.ConfirmSeats(step.name(), step.id()));
+            } else {
+                confirming.add(step);
+            }
+        }
+        return new Decision(new BookingSaga(itineraryId, Phase.CONFIRMING, confirming, refusals, startedAt, null),
+                commands, List.of(what, "everything said yes: confirming the seats"));
+    }
+
+    private Decision compensate(List<Step> next, List<Refusal> why, Instant now, String what) {
+        List<Step> compensated = new ArrayList<>();
+        List<SagaCommand> commands = new ArrayList<>();
+        for (Step step : next) {
+            boolean mayHoldSeats = step.name().seats() && step.status() != StepStatus.FAILED
+                    && step.status() != StepStatus.RELEASED;
+            if (mayHoldSeats) {
+                commands.add(new SagaCommand.ReleaseSeats(step.name(), step.id(), "booking refused"));
+                compensated.add(step.to(StepStatus.RELEASED));
+            } else if (step.status() == StepStatus.REQUESTED) {
+                compensated.add(step.to(StepStatus.FAILED));
+            } else {
+                compensated.add(step);
+            }
+        }
+        List<Refusal> all = new ArrayList<>(refusals);
+        all.addAll(why);
+        return new Decision(new BookingSaga(itineraryId, Phase.REJECTED, compensated, all, startedAt, now), commands,
+                List.of(what, "compensating: " + commands.size() + " hold(s) released; booking refused"));
+    }
+
+    private Decision releaseAgain(Step step, String why) {
+        return new Decision(this, List.of(new SagaCommand.ReleaseSeats(step.name(), step.id(), why)),
+                List.of(why + ": " + step.name() + " released again"));
+    }
+
+    private List<Step> with(Step changed) {
+        return steps.stream().map(step -> step.name() == changed.name() ? changed : step).toList();
+    }
+
+    private Optional<Step> seatStep(UUID holdId) {
+        return steps.stream().filter(step -> step.name().seats() && step.id().equals(holdId)).findFirst();
+    }
+
+    private boolean awaiting(Step step) {
+        return (phase == Phase.RESERVING && step.status() == StepStatus.REQUESTED)
+                || (phase == Phase.CONFIRMING && step.status() == StepStatus.CONFIRMING);
+    }
+
+    private static SagaCommand resend(Step step) {
+        if (step.name() == StepName.VISAS) {
+            return new SagaCommand.CheckVisas(step.id());
+        }
+        return step.status() == StepStatus.CONFIRMING
+                ? new SagaCommand.ConfirmSeats(step.name(), step.id())
+                : new SagaCommand.HoldSeats(step.name(), step.id());
+    }
+
+    private static String describe(Step step) {
+        if (step.name() == StepName.VISAS) {
+            return "the visa check";
+        }
+        return (step.status() == StepStatus.CONFIRMING ? "the confirmation of " : "the seat hold on ")
+                + flight(step);
+    }
+
+    private static String flight(Step step) {
+        return step.name() == StepName.OUTBOUND_SEATS ? "the outbound flight" : "the return flight";
+    }
+
+    private static String refusalCode(String flightReason) {
+        return switch (flightReason) {
+            case "SOLD_OUT" -> "SOLD_OUT";
+            case "DEPARTED" -> "FLIGHT_DEPARTED";
+            case "NOT_FOUND" -> "FLIGHT_NOT_FOUND";
+            default -> "SEATS_RELEASED";
+        };
+    }
+}

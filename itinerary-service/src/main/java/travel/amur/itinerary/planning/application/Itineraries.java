@@ -1,0 +1,31 @@
+package travel.amur.itinerary.planning.application;
+
+import java.util.UUID;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import travel.amur.itinerary.planning.model.Itinerary;
+import travel.amur.itinerary.planning.model.ItineraryStatus;
+
+/** Stored itineraries. {@code ...Owned...} methods see only the given agency's; {@code lock...} lock until commit. */
+public interface Itineraries {
+
+    /** What {@link #statusChanges()} emits when notifications may have been missed: any itinerary may have changed. */
+    UUID ANY = new UUID(0, 0);
+
+    Mono<Void> add(Itinerary itinerary);
+
+    /** Saves a changed itinerary; when its status changed, everyone watching it is told after commit. */
+    Mono<Void> update(Itinerary itinerary, boolean statusChanged);
+
+    Mono<Itinerary> findOwned(UUID id, String agencyId);
+
+    Mono<Itinerary> lockOwned(UUID id, String agencyId);
+
+    Mono<Itinerary> lock(UUID id);
+
+    /** An agency's itineraries, newest first; {@code status} null for all. */
+    Flux<Itinerary> listOwned(String agencyId, ItineraryStatus status, int page, int size);
+
+    /** Ids of itineraries whose status changed, as they change, in any instance; {@link #ANY} after a reconnect. */
+    Flux<UUID> statusChanges();
+}

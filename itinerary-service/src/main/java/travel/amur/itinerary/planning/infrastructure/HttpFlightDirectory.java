@@ -1,0 +1,68 @@
+package travel.amur.itinerary.planning.infrastructure;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+import travel.amur.common.web.ProblemException;
+import travel.amur.itinerary.planning.application.FlightDirectory;
+import travel.amur.itinerary.planning.model.FlightLeg;
+
+/** Reads flights from the flight service's {@code GET /api/flights/{id}}. */
+@Component
+class HttpFlightDirectory implements FlightDirectory {
+
+    private final WebClient flights;
+    private final ServiceClients clients;
+
+    HttpFlightDirectory(WebClient.Builder builder, ServiceClients clients) {
+        this.flights = builder.baseUrl(clients.flightServiceUrl()).build();
+        this.clients = clients;
+    }
+
+    /** The parts of the flight service's answer this service reads. */
+    record FlightView(UUID flightId, String flightNumber, Airport origin, Airport destination,
+            OffsetDateTime departure, OffsetDateTime arrival, List<Cabin> cabins) {
+
+        record Airport(String code, String country) {
+        }
+
+        record Cabin(String cabin, BigDecimal fareRub, BigDecimal fareCny) {
+        }
+    }
+
+    @Override
+    public Mono<FlightLeg> flight(UUID flightId) {
+        return flights.get().uri("/api/flights/{id}", flightId)
+                .exchangeToMono(response -> {
+                    if (response.statusCode().value() == HttpStatus.NOT_FOUND.value()) {
+                        return Mono.empty();
+                    }
+                    if (response.statusCode().isError()) {
+                        return response.createError();
+                    }
+                    return response.bodyToMono(FlightView.class);
+                })
+                .timeout(clients.timeout())
+                .retryWhen(Retry.backoff(1, java.time.Duration.ofMillis(200)))
+                .onErrorMap(e -> unavailable("flight-service", e))
+                .map(HttpFlightDirectory::leg);
+    }
+
+    private static FlightLeg leg(FlightView view) {
+        FlightView.Cabin economy = view.cabins().stream().filter(c -> c.cabin().equals("ECONOMY")).findFirst()
+                .orElse(view.cabins().get(0));
+        return new FlightLeg(view.flightId(), view.flightNumber(), view.origin().code(), view.origin().country(),
+                view.destination().code(), view.departure(), view.arrival(), economy.fareRub(), economy.fareCny());
+    }
+
+    static ProblemException unavailable(String service, Throwable cause) {
+        return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+                service + " did not answer (" + cause.getClass().getSimpleName() + "); try again shortly", List.of());
+    }
+}

@@ -1,0 +1,131 @@
+package travel.amur.itinerary.planning.infrastructure;
+
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+import travel.amur.common.postgres.PgNotifications;
+import travel.amur.itinerary.planning.application.Itineraries;
+import travel.amur.itinerary.planning.model.Draft;
+import travel.amur.itinerary.planning.model.Itinerary;
+import travel.amur.itinerary.planning.model.ItineraryStatus;
+import travel.amur.itinerary.planning.model.Plan;
+import travel.amur.itinerary.planning.model.Rejection;
+
+/**
+ * Itineraries in PostgreSQL, draft and plan as JSON. A status change sends {@code NOTIFY itinerary_status} in the
+ * same transaction, so every instance hears of it once it is committed.
+ */
+@Repository
+class R2dbcItineraries implements Itineraries {
+
+    static final String CHANNEL = "itinerary_status";
+    private static final TypeReference<List<Rejection>> REJECTIONS = new TypeReference<>() { };
+    private static final String COLUMNS = """
+            SELECT id, agency_id, status, version, draft::text AS draft, plan::text AS plan,
+                   rejections::text AS rejections, created_at, updated_at
+              FROM itinerary
+            """;
+
+    private final DatabaseClient db;
+    private final JsonMapper json;
+    private final Flux<UUID> statusChanges;
+
+    R2dbcItineraries(DatabaseClient db, JsonMapper json, PgNotifications notifications) {
+        this.db = db;
+        this.json = json;
+        // One LISTEN connection per instance, shared by every watcher; a reconnect counts as a change of everything.
+        this.statusChanges = notifications.listen(CHANNEL)
+                .map(payload -> payload.isEmpty() ? ANY : UUID.fromString(payload))
+                .share();
+    }
+
+    @Override
+    public Mono<Void> add(Itinerary itinerary) {
+        return db.sql("""
+                        INSERT INTO itinerary (id, agency_id, status, version, draft, plan, rejections, created_at,
+                                               updated_at)
+                        VALUES (:id, :agency, :status, :version, CAST(:draft AS jsonb), CAST(:plan AS jsonb),
+                                CAST(:rejections AS jsonb), :created, :updated)
+                        """)
+                .bind("id", itinerary.id()).bind("agency", itinerary.agencyId())
+                .bind("status", itinerary.status().name()).bind("version", itinerary.version())
+                .bind("draft", json.writeValueAsString(itinerary.draft()))
+                .bind("plan", json.writeValueAsString(itinerary.plan()))
+                .bind("rejections", json.writeValueAsString(itinerary.rejections()))
+                .bind("created", itinerary.createdAt()).bind("updated", itinerary.updatedAt())
+                .then();
+    }
+
+    @Override
+    public Mono<Void> update(Itinerary itinerary, boolean statusChanged) {
+        Mono<Void> saved = db.sql("""
+                        UPDATE itinerary
+                           SET status = :status, version = :version, draft = CAST(:draft AS jsonb),
+                               plan = CAST(:plan AS jsonb), rejections = CAST(:rejections AS jsonb),
+                               updated_at = :updated
+                         WHERE id = :id
+                        """)
+                .bind("id", itinerary.id()).bind("status", itinerary.status().name())
+                .bind("version", itinerary.version())
+                .bind("draft", json.writeValueAsString(itinerary.draft()))
+                .bind("plan", json.writeValueAsString(itinerary.plan()))
+                .bind("rejections", json.writeValueAsString(itinerary.rejections()))
+                .bind("updated", itinerary.updatedAt())
+                .then();
+        if (!statusChanged) {
+            return saved;
+        }
+        return saved.then(db.sql("SELECT pg_notify('" + CHANNEL + "', :id)").bind("id", itinerary.id().toString())
+                .fetch().rowsUpdated().then());
+    }
+
+    @Override
+    public Mono<Itinerary> findOwned(UUID id, String agencyId) {
+        return db.sql(COLUMNS + " WHERE id = :id AND agency_id = :agency").bind("id", id).bind("agency", agencyId)
+                .map(this::itinerary).one();
+    }
+
+    @Override
+    public Mono<Itinerary> lockOwned(UUID id, String agencyId) {
+        return db.sql(COLUMNS + " WHERE id = :id AND agency_id = :agency FOR UPDATE").bind("id", id)
+                .bind("agency", agencyId).map(this::itinerary).one();
+    }
+
+    @Override
+    public Mono<Itinerary> lock(UUID id) {
+        return db.sql(COLUMNS + " WHERE id = :id FOR UPDATE").bind("id", id).map(this::itinerary).one();
+    }
+
+    @Override
+    public Flux<Itinerary> listOwned(String agencyId, ItineraryStatus status, int page, int size) {
+        return db.sql(COLUMNS + """
+                         WHERE agency_id = :agency AND (:status = '' OR status = :status)
+                         ORDER BY created_at DESC, id
+                         LIMIT :limit OFFSET :offset
+                        """)
+                .bind("agency", agencyId).bind("status", status == null ? "" : status.name())
+                .bind("limit", size).bind("offset", (long) page * size)
+                .map(this::itinerary).all();
+    }
+
+    @Override
+    public Flux<UUID> statusChanges() {
+        return statusChanges;
+    }
+
+    private Itinerary itinerary(Readable row) {
+        return new Itinerary(row.get("id", UUID.class), row.get("agency_id", String.class),
+                ItineraryStatus.valueOf(row.get("status", String.class)), row.get("version", Integer.class),
+                json.readValue(row.get("draft", String.class), Draft.class),
+                json.readValue(row.get("plan", String.class), Plan.class),
+                json.readValue(row.get("rejections", String.class), REJECTIONS),
+                row.get("created_at", Instant.class), row.get("updated_at", Instant.class));
+    }
+}

@@ -1,0 +1,214 @@
+package travel.amur.itinerary.planning.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
+import java.time.Duration;
+
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import travel.amur.common.web.IdempotentRequests;
+import travel.amur.common.web.InvalidField;
+import travel.amur.common.web.ProblemException;
+import travel.amur.common.web.StoredResponse;
+import travel.amur.itinerary.booking.application.BookingItineraries;
+import travel.amur.itinerary.catalog.application.Catalog;
+import travel.amur.itinerary.catalog.web.Languages;
+import travel.amur.itinerary.planning.application.Itineraries;
+import travel.amur.itinerary.planning.application.PlanningItineraries;
+import travel.amur.itinerary.planning.application.WatchingItineraries;
+import travel.amur.itinerary.planning.model.Itinerary;
+import travel.amur.itinerary.planning.model.ItineraryStatus;
+
+/** Itineraries of the agency in {@code X-Agency-Id} (set by the gateway); other agencies' answer 404. */
+@RestController
+@RequestMapping("/api/itineraries")
+@Validated
+@Tag(name = "Itineraries", description = "Build a trip, book it, follow the booking, cancel it")
+class ItinerariesController {
+
+    static final String AGENCY = "X-Agency-Id";
+    private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+
+    private final PlanningItineraries planning;
+    private final BookingItineraries booking;
+    private final WatchingItineraries watching;
+    private final Itineraries itineraries;
+    private final Catalog catalog;
+    private final IdempotentRequests idempotency;
+
+    ItinerariesController(PlanningItineraries planning, BookingItineraries booking, WatchingItineraries watching,
+            Itineraries itineraries, Catalog catalog, IdempotentRequests idempotency) {
+        this.planning = planning;
+        this.booking = booking;
+        this.watching = watching;
+        this.itineraries = itineraries;
+        this.catalog = catalog;
+        this.idempotency = idempotency;
+    }
+
+    @PostMapping
+    @Operation(summary = "Build an itinerary", description = """
+            Travellers, destination, purpose, the outbound and return flights from a search, and activities (or a \
+            package with its start date). Answers a DRAFT with the day-by-day plan, the price and warnings: \
+            activities out of season or outside the stay, visa limits, extreme cold outdoors.""")
+    @ApiResponse(responseCode = "201", description = "The draft")
+    @ApiResponse(responseCode = "400", description = "Unknown flight or attraction, no or too many travellers, ...",
+            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = """
+                    {"type":"https://amur.travel/problems/invalid-request","title":"Invalid request","status":400,
+                     "errors":[{"field":"travellers","message":"an itinerary is for 1 to 9 travellers"}]}""")))
+    Mono<ResponseEntity<ItineraryView>> create(@RequestHeader(AGENCY) String agencyId,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+            @RequestBody ItineraryRequest request) {
+        return planning.create(agencyId, request.toInput())
+                .map(ItinerariesController::planned)
+                .flatMap(itinerary -> view(itinerary, acceptLanguage))
+                .map(view -> ResponseEntity.created(URI.create("/api/itineraries/" + view.id())).body(view));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One itinerary")
+    Mono<ItineraryView> get(@RequestHeader(AGENCY) String agencyId, @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        return itineraries.findOwned(id, agencyId).switchIfEmpty(notFound(id))
+                .flatMap(itinerary -> view(itinerary, acceptLanguage));
+    }
+
+    @GetMapping
+    @Operation(summary = "The agency's itineraries, newest first, optionally by status")
+    Flux<ItineraryView> list(@RequestHeader(AGENCY) String agencyId,
+            @RequestParam(required = false) ItineraryStatus status,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        return itineraries.listOwned(agencyId, status, page, size)
+                .concatMap(itinerary -> view(itinerary, acceptLanguage));
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Change an itinerary while it is a DRAFT (409 after booking)")
+    Mono<ItineraryView> update(@RequestHeader(AGENCY) String agencyId, @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+            @RequestBody ItineraryRequest request) {
+        return planning.update(id, agencyId, request.toInput())
+                .flatMap(found -> found.map(outcome -> {
+                    if (outcome instanceof PlanningItineraries.NotDraft notDraft) {
+                        return Mono.<Itinerary>error(notDraft(notDraft.status(), "changed"));
+                    }
+                    return Mono.just(planned(outcome));
+                }).orElseGet(() -> notFound(id)))
+                .flatMap(itinerary -> view(itinerary, acceptLanguage));
+    }
+
+    @PostMapping("/{id}/book")
+    @Operation(summary = "Book a DRAFT itinerary", description = """
+            Starts the booking saga and answers 202 with status PENDING at once: visas are checked and seats held \
+            in parallel, then the seats are confirmed. Follow it on `/events` or by GET: it ends CONFIRMED, or \
+            REJECTED with reasons (VISA_NOT_ELIGIBLE naming the traveller, SOLD_OUT, TIMEOUT ...). Needs an \
+            `Idempotency-Key`; booking anything but a DRAFT is a 409.""")
+    @ApiResponse(responseCode = "202", description = "Booking started")
+    @ApiResponse(responseCode = "409", description = "The itinerary is not a DRAFT",
+            content = @Content(mediaType = "application/problem+json"))
+    Mono<ResponseEntity<String>> book(@RequestHeader(AGENCY) String agencyId, @PathVariable UUID id,
+            @Parameter(description = "a unique key per booking attempt")
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        var request = new IdempotentRequests.Request(agencyId, IdempotentRequests.requireKey(key),
+                "POST /api/itineraries/" + id + "/book", Map.of("itineraryId", id));
+        return idempotency.execute(request, () -> booking.book(id, agencyId)
+                        .switchIfEmpty(notFound(id))
+                        .map(outcome -> accepted(outcome, "booked"))
+                        .flatMap(itinerary -> view(itinerary, acceptLanguage))
+                        .map(view -> idempotency.respond(HttpStatus.ACCEPTED, view, "/api/itineraries/" + id)))
+                .map(StoredResponse::toResponseEntity);
+    }
+
+    @PostMapping("/{id}/cancel")
+    @Operation(summary = "Cancel a CONFIRMED itinerary: its seats are released (409 otherwise)")
+    Mono<ItineraryView> cancel(@RequestHeader(AGENCY) String agencyId, @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        return booking.cancel(id, agencyId)
+                .switchIfEmpty(notFound(id))
+                .map(outcome -> accepted(outcome, "cancelled"))
+                .flatMap(itinerary -> view(itinerary, acceptLanguage));
+    }
+
+    @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Follow an itinerary as it changes (Server-Sent Events)", description = """
+            First the current status, then every status change as it happens, as `status` events whose id is the \
+            itinerary's version; a comment every 15 seconds keeps the connection open.""")
+    Flux<ServerSentEvent<StatusEvent>> events(@RequestHeader(AGENCY) String agencyId, @PathVariable UUID id) {
+        Flux<ServerSentEvent<StatusEvent>> changes = watching.watch(id, agencyId)
+                .map(itinerary -> ServerSentEvent.builder(StatusEvent.of(itinerary))
+                        .event("status").id(String.valueOf(itinerary.version())).build());
+        Flux<ServerSentEvent<StatusEvent>> heartbeat = Flux.interval(HEARTBEAT)
+                .map(tick -> ServerSentEvent.<StatusEvent>builder().comment("keep-alive").build());
+        return itineraries.findOwned(id, agencyId).switchIfEmpty(notFound(id))
+                .flatMapMany(found -> Flux.merge(changes, heartbeat));
+    }
+
+    @GetMapping("/{id}/booking")
+    @Operation(summary = "The booking saga of an itinerary: its steps and its log, for support")
+    Mono<Map<String, Object>> bookingLog(@RequestHeader(AGENCY) String agencyId, @PathVariable UUID id) {
+        return itineraries.findOwned(id, agencyId).switchIfEmpty(notFound(id))
+                .flatMap(itinerary -> booking.saga(id)
+                        .switchIfEmpty(Mono.error(() -> ProblemException.notFound("itinerary " + id
+                                + " has not been booked")))
+                        .zipWith(booking.logOf(id).collectList())
+                        .map(found -> Map.of("phase", found.getT1().phase(), "steps", found.getT1().steps(),
+                                "refusals", found.getT1().refusals(), "log", found.getT2())));
+    }
+
+    private Mono<ItineraryView> view(Itinerary itinerary, String acceptLanguage) {
+        return catalog.attractions()
+                .map(attractions -> ItineraryView.of(itinerary, attractions, Languages.choose(acceptLanguage)));
+    }
+
+    private static Itinerary planned(PlanningItineraries.Outcome outcome) {
+        if (outcome instanceof PlanningItineraries.Invalid invalid) {
+            throw ProblemException.invalid(invalid.problems().stream()
+                    .map(problem -> new InvalidField(problem.field(), problem.message())).toList());
+        }
+        return ((PlanningItineraries.Planned) outcome).itinerary();
+    }
+
+    private static Itinerary accepted(BookingItineraries.Outcome outcome, String what) {
+        if (outcome instanceof BookingItineraries.WrongStatus wrong) {
+            throw notDraft(wrong.status(), what);
+        }
+        return ((BookingItineraries.Accepted) outcome).itinerary();
+    }
+
+    private static ProblemException notDraft(ItineraryStatus status, String what) {
+        return ProblemException.conflict("itinerary-status", "Not allowed in this status",
+                "an itinerary that is " + status + " cannot be " + what);
+    }
+
+    private static <T> Mono<T> notFound(UUID id) {
+        return Mono.error(() -> ProblemException.notFound("no itinerary " + id));
+    }
+
+}

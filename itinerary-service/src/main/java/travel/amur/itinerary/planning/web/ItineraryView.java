@@ -1,0 +1,70 @@
+package travel.amur.itinerary.planning.web;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import travel.amur.itinerary.catalog.model.Attraction;
+import travel.amur.itinerary.planning.model.Draft;
+import travel.amur.itinerary.planning.model.FlightLeg;
+import travel.amur.itinerary.planning.model.Itinerary;
+import travel.amur.itinerary.planning.model.Plan;
+import travel.amur.itinerary.planning.model.Rejection;
+import travel.amur.itinerary.planning.model.Traveller;
+import travel.amur.itinerary.planning.model.Warning;
+
+/** An itinerary as agencies and apps read it, in the language asked for; passport numbers masked. */
+record ItineraryView(UUID id, String status, int version, String destination, String purpose,
+        List<Traveller> travellers, FlightView outboundFlight, FlightView returnFlight, PackageView tripPackage,
+        List<DayView> days, Plan.Price price, List<Warning> warnings, List<Rejection> rejections, Instant createdAt,
+        Instant updatedAt, Map<String, String> links) {
+
+    /** A flight of the trip, in local times. */
+    record FlightView(UUID flightId, String flightNumber, String origin, String destination, OffsetDateTime departure,
+            OffsetDateTime arrival) {
+
+        static FlightView of(FlightLeg leg) {
+            return new FlightView(leg.flightId(), leg.flightNumber(), leg.origin(), leg.destination(),
+                    leg.departure(), leg.arrival());
+        }
+    }
+
+    /** The package the activities came from. */
+    record PackageView(String packageId, LocalDate startDate) {
+    }
+
+    /** One day of the plan. */
+    record DayView(LocalDate date, List<ItemView> items) {
+    }
+
+    /** A flight landing or leaving, or a visit, named in the language asked for. */
+    record ItemView(String kind, String attractionId, String name, String city, String flightNumber, LocalTime at,
+            Integer minutesNeeded, Boolean outdoor, BigDecimal priceCny) {
+    }
+
+    static ItineraryView of(Itinerary itinerary, Map<String, Attraction> attractions, String language) {
+        Draft draft = itinerary.draft();
+        String self = "/api/itineraries/" + itinerary.id();
+        return new ItineraryView(itinerary.id(), itinerary.status().name(), itinerary.version(), draft.destination(),
+                draft.purpose(), draft.travellers().stream().map(Traveller::masked).toList(),
+                FlightView.of(draft.outbound()), FlightView.of(draft.inbound()),
+                draft.packageId() == null ? null : new PackageView(draft.packageId(), draft.packageStart()),
+                itinerary.plan().days().stream().map(day -> new DayView(day.date(), day.items().stream()
+                        .map(item -> item(item, attractions, language)).toList())).toList(),
+                itinerary.plan().price(), itinerary.plan().warnings(), itinerary.rejections(), itinerary.createdAt(),
+                itinerary.updatedAt(), Map.of("self", self, "events", self + "/events", "book", self + "/book",
+                        "cancel", self + "/cancel"));
+    }
+
+    private static ItemView item(Plan.Item item, Map<String, Attraction> attractions, String language) {
+        Attraction attraction = item.attractionId() == null ? null : attractions.get(item.attractionId());
+        return new ItemView(item.kind().name(), item.attractionId(),
+                attraction == null ? null : attraction.names().in(language),
+                attraction == null ? null : attraction.city(), item.flightNumber(), item.at(), item.minutesNeeded(),
+                item.outdoor(), item.priceCny());
+    }
+}
