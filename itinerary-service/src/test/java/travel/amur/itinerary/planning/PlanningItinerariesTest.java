@@ -1,0 +1,154 @@
+package travel.amur.itinerary.planning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import travel.amur.itinerary.support.Platform;
+import travel.amur.itinerary.support.Trips;
+
+/** Building itineraries over HTTP, with the real flight and visa services behind. */
+class PlanningItinerariesTest {
+
+    static final String AGENCY = "taiga-travel";
+
+    static WebTestClient itineraries;
+
+    @BeforeAll
+    static void platform() {
+        itineraries = Platform.get().client(Platform.Service.ITINERARY);
+    }
+
+    @Test
+    void a_package_trip_is_planned_day_by_day_with_its_price_and_the_cold_warned_about() {
+        Trips.create(itineraries, AGENCY, Trips.iceFestival("2027-01-06", "2027-01-09", Trips.family()))
+                .expectStatus().isCreated()
+                .expectHeader().value(HttpHeaders.LOCATION, l -> assertThat(l).startsWith("/api/itineraries/"))
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("DRAFT")
+                .jsonPath("$.days.length()").isEqualTo(4)
+                .jsonPath("$.days[0].items[0].kind").isEqualTo("ARRIVAL")
+                .jsonPath("$.days[0].items[0].at").isEqualTo("08:55:00")
+                .jsonPath("$.days[1].items[?(@.attractionId == 'harbin-ice-and-snow-world')]").exists()
+                .jsonPath("$.days[3].items[-1:].kind").isEqualTo(List.of("DEPARTURE"))
+                .jsonPath("$.price.flights.amount").isEqualTo(75000.0)
+                .jsonPath("$.price.flights.currency").isEqualTo("RUB")
+                .jsonPath("$.price.activities.amount").isEqualTo(984.0)
+                .jsonPath("$.travellers[0].passportNumber").value(n -> assertThat((String) n).startsWith("***"))
+                .jsonPath("$.warnings[?(@.code == 'EXTREME_COLD')]").exists()
+                .jsonPath("$.warnings[?(@.code == 'VISA_NOT_ELIGIBLE')]").doesNotExist();
+    }
+
+    @Test
+    void activities_out_of_season_before_landing_or_after_leaving_are_warned_about() {
+        Map<String, Object> trip = Map.of("destination", "CN", "purpose", "TOURISM", "travellers",
+                List.of(Trips.traveller("Anna", "Ivanova", "ORDINARY")),
+                "outboundFlightId", Trips.flight("HZ4698", "2027-07-07").toString(),
+                "returnFlightId", Trips.flight("HZ4699", "2027-07-10").toString(),
+                "activities", List.of(
+                        Map.of("attractionId", "harbin-ice-and-snow-world", "date", "2027-07-08"),
+                        Map.of("attractionId", "central-street", "date", "2027-07-06"),
+                        Map.of("attractionId", "st-sophia-cathedral", "date", "2027-07-11")));
+
+        Trips.create(itineraries, AGENCY, trip).expectStatus().isCreated()
+                .expectBody()
+                .jsonPath("$.warnings[?(@.code == 'OUT_OF_SEASON' && @.subject == 'harbin-ice-and-snow-world')]")
+                .exists()
+                .jsonPath("$.warnings[?(@.code == 'BEFORE_ARRIVAL' && @.subject == 'central-street')]").exists()
+                .jsonPath("$.warnings[?(@.code == 'AFTER_DEPARTURE' && @.subject == 'st-sophia-cathedral')]").exists()
+                .jsonPath("$.warnings[?(@.code == 'EXTREME_COLD')]").doesNotExist();
+    }
+
+    @Test
+    void a_stay_longer_than_the_visa_free_limit_is_warned_about() {
+        Map<String, Object> trip = Map.of("destination", "CN", "purpose", "TOURISM", "travellers",
+                List.of(Trips.traveller("Anna", "Ivanova", "ORDINARY")),
+                "outboundFlightId", Trips.flight("HZ4698", "2027-03-03").toString(),
+                "returnFlightId", Trips.flight("HZ4699", "2027-04-07").toString(),
+                "activities", List.of());
+
+        Trips.create(itineraries, AGENCY, trip).expectStatus().isCreated()
+                .expectBody().jsonPath("$.warnings[?(@.code == 'STAY_TOO_LONG')].message")
+                .value(messages -> assertThat(messages.toString()).contains("Anna Ivanova"));
+    }
+
+    @Test
+    void a_draft_can_be_changed_until_it_is_booked() {
+        String id = Trips.createdId(itineraries, AGENCY, Trips.iceFestival("2027-03-17", "2027-03-20", Trips.family()));
+
+        itineraries.put().uri("/api/itineraries/{id}", id).header("X-Agency-Id", AGENCY)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Trips.iceFestival("2027-03-17", "2027-03-20", Trips.travellers(2)))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.version").isEqualTo(2).jsonPath("$.travellers.length()").isEqualTo(2);
+        itineraries.get().uri("/api/itineraries?status=DRAFT&size=100").header("X-Agency-Id", AGENCY).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$[?(@.id == '" + id + "')]").exists();
+    }
+
+    @Test
+    void unknown_flights_and_attractions_are_400s_naming_the_field() {
+        Map<String, Object> trip = new java.util.HashMap<>(Trips.iceFestival("2027-01-06", "2027-01-09",
+                Trips.family()));
+        trip.put("outboundFlightId", java.util.UUID.randomUUID().toString());
+        trip.remove("package");
+        trip.put("activities", List.of(Map.of("attractionId", "moscow-kremlin", "date", "2027-01-07")));
+
+        invalid(trip, "outboundFlightId", "activities[0].attractionId");
+    }
+
+    @Test
+    void a_return_before_the_outbound_is_a_400() {
+        invalid(Trips.iceFestival("2027-01-09", "2027-01-06", Trips.family()), "returnFlightId");
+    }
+
+    @Test
+    void no_travellers_or_more_than_nine_is_a_400() {
+        invalid(Trips.iceFestival("2027-01-06", "2027-01-09", List.of()), "travellers");
+        invalid(Trips.iceFestival("2027-01-06", "2027-01-09", Trips.travellers(10)), "travellers");
+    }
+
+    @Test
+    void a_traveller_with_a_bad_passport_number_or_country_is_a_400_naming_the_field() {
+        List<Map<String, Object>> travellers = new ArrayList<>(Trips.family());
+        Map<String, Object> odd = new java.util.HashMap<>(Trips.traveller("Pyotr", "Petrov", "ORDINARY"));
+        odd.put("passportNumber", "12-34");
+        odd.put("nationality", "Russia");
+        travellers.add(odd);
+
+        invalid(Trips.iceFestival("2027-01-06", "2027-01-09", travellers), "travellers[3].passportNumber",
+                "travellers[3].nationality");
+    }
+
+    @Test
+    void malformed_dates_and_ids_are_400s_not_500s() {
+        itineraries.post().uri("/api/itineraries").header("X-Agency-Id", AGENCY)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"destination\":\"CN\",\"outboundFlightId\":\"not-an-id\"}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("outboundFlightId");
+        itineraries.post().uri("/api/itineraries").header("X-Agency-Id", AGENCY)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"package\":{\"packageId\":\"harbin-ice-festival-4d\",\"startDate\":\"6 January\"}}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("package.startDate");
+    }
+
+    private void invalid(Object trip, String... fields) {
+        var body = Trips.create(itineraries, AGENCY, trip).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody();
+        for (String field : fields) {
+            body.jsonPath("$.errors[?(@.field == '" + field + "')]").exists();
+        }
+    }
+}
