@@ -130,9 +130,9 @@ start_kafka() {
 }
 
 start_apps() {
-  local redis_store=memory
+  local redis_store=memory redis_health=false
   if port_open "$REDIS_HOST" "$REDIS_PORT"; then
-    redis_store=redis
+    redis_store=redis redis_health=true
     say "Redis: using $REDIS_HOST:$REDIS_PORT for the gateway's shared rate limits"
   else
     say "Redis: nothing at $REDIS_HOST:$REDIS_PORT, the gateway keeps rate limits in memory (one replica only)"
@@ -145,7 +145,7 @@ start_apps() {
       SPRING_R2DBC_URL="r2dbc:postgresql://$PG_HOST:$PG_PORT/amur_${name%-service}" \
       SPRING_KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
       SPRING_DATA_REDIS_HOST="$REDIS_HOST" SPRING_DATA_REDIS_PORT="$REDIS_PORT" \
-      AMUR_GATEWAY_RATE_LIMIT_STORE="$redis_store" \
+      AMUR_GATEWAY_RATE_LIMIT_STORE="$redis_store" AMUR_GATEWAY_REDIS_HEALTH="$redis_health" \
       SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-local}" \
       "$(java_cmd)" -Damur.component="$name" -Xms128m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
       ${AMUR_JAVA_OPTS:-} -jar "$ROOT/$name/target/$name-$VERSION-exec.jar" --server.port="$port"

@@ -1,18 +1,27 @@
 package travel.amur.common.config;
 
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import tools.jackson.databind.json.JsonMapper;
 import travel.amur.common.event.EventCodec;
+import travel.amur.common.web.ProblemResponses;
 import travel.amur.common.web.ProblemWebExceptionHandler;
 
 /**
- * What every Amur application shares: the clock, the event codec and RFC 9457 errors.
+ * What every Amur application shares: the clock, the event codec, RFC 9457 errors and how API documents describe
+ * authentication.
  */
 @AutoConfiguration(after = JacksonAutoConfiguration.class)
 public class AmurCoreAutoConfiguration {
@@ -32,7 +41,39 @@ public class AmurCoreAutoConfiguration {
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
     @ConditionalOnMissingBean
-    ProblemWebExceptionHandler problemWebExceptionHandler(JsonMapper json) {
-        return new ProblemWebExceptionHandler(json);
+    ProblemResponses problemResponses(JsonMapper json) {
+        return new ProblemResponses(json);
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    @ConditionalOnMissingBean
+    ProblemWebExceptionHandler problemWebExceptionHandler(ProblemResponses responses) {
+        return new ProblemWebExceptionHandler(responses);
+    }
+
+    /** How every service's OpenAPI document says callers authenticate: through the gateway. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.swagger.v3.oas.models.OpenAPI")
+    static class ApiDocuments {
+
+        @Bean
+        @ConditionalOnMissingBean
+        OpenAPI amurOpenApi(Environment environment) {
+            String service = environment.getProperty("spring.application.name", "amur");
+            return new OpenAPI()
+                    .info(new Info().title("Amur " + service).version("v1").description(
+                            "Part of Amur, the booking platform for trips across the China-Russia border. Call it"
+                                    + " through the gateway with `X-API-Key` (agencies) or `Authorization: Bearer`"
+                                    + " (mobile apps); the gateway sets `X-Agency-Id` for the service. Errors are"
+                                    + " RFC 9457 problems."))
+                    .components(new Components()
+                            .addSecuritySchemes("apiKey", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                                    .in(SecurityScheme.In.HEADER).name("X-API-Key"))
+                            .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                    .scheme("bearer").bearerFormat("JWT")))
+                    .addSecurityItem(new SecurityRequirement().addList("apiKey"))
+                    .addSecurityItem(new SecurityRequirement().addList("bearer"));
+        }
     }
 }

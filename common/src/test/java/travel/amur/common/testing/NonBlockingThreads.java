@@ -31,6 +31,8 @@ public final class NonBlockingThreads {
                         "_createAndCacheValueDeserializer")
                 .allowBlockingCallsInside("org.hibernate.validator.internal.metadata.BeanMetaDataManagerImpl",
                         "getBeanMetaData")
+                // springdoc builds a service's OpenAPI document once (pre-loaded at start-up) and caches it.
+                .allowBlockingCallsInside("org.springdoc.core.service.OpenAPIService", "build")
                 .allowBlockingCallsInside("java.util.UUID", "randomUUID"));
         installed = true;
     }

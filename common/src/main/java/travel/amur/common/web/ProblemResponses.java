@@ -1,0 +1,38 @@
+package travel.amur.common.web;
+
+import java.net.URI;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes an RFC 9457 problem as the response, from a controller, a filter or an exception handler alike. */
+public class ProblemResponses {
+
+    private final JsonMapper json;
+
+    public ProblemResponses(JsonMapper json) {
+        this.json = json;
+    }
+
+    public Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem, HttpHeaders extraHeaders) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.empty();
+        }
+        if (problem.getInstance() == null) {
+            problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        }
+        response.setStatusCode(HttpStatus.valueOf(problem.getStatus()));
+        if (extraHeaders != null) {
+            response.getHeaders().putAll(extraHeaders);
+        }
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        byte[] bytes = json.writeValueAsBytes(Problems.body(problem));
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+    }
+}

@@ -1,0 +1,87 @@
+package travel.amur.gateway;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The gateway's own settings ({@code amur.gateway.*}); routes and timeouts are Spring Cloud Gateway's and
+ * resilience4j's own properties.
+ *
+ * @param apiKeys agencies' API keys, by SHA-256 hash: the keys themselves are never stored
+ * @param jwt how a mobile app's token names its agency, user and roles
+ * @param rateLimit requests per second allowed per agency, and per address for anonymous callers
+ * @param corsAllowedOrigins the web and mobile front ends allowed to call from a browser
+ * @param maxRequestSize the largest request body accepted
+ */
+@ConfigurationProperties("amur.gateway")
+public record GatewaySettings(List<ApiKey> apiKeys, Jwt jwt, RateLimit rateLimit, List<String> corsAllowedOrigins,
+        DataSize maxRequestSize) {
+
+    public GatewaySettings {
+        apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
+        jwt = jwt != null ? jwt : new Jwt(null, null, null);
+        rateLimit = rateLimit != null ? rateLimit : new RateLimit(null, null, null, null, null);
+        corsAllowedOrigins = corsAllowedOrigins == null ? List.of() : List.copyOf(corsAllowedOrigins);
+        maxRequestSize = maxRequestSize != null ? maxRequestSize : DataSize.ofMegabytes(1);
+    }
+
+    /**
+     * One agency key.
+     *
+     * @param name who holds it, for logs and rotation (never the key)
+     * @param sha256 hex SHA-256 of the key
+     * @param agency the agency the key speaks for
+     * @param roles AGENT, OPS
+     */
+    public record ApiKey(String name, String sha256, String agency, Set<String> roles) {
+
+        public ApiKey {
+            roles = roles == null || roles.isEmpty() ? Set.of("AGENT") : Set.copyOf(roles);
+        }
+    }
+
+    /** The claims of an app's token that name its agency and roles; the user is the subject. */
+    public record Jwt(String agencyClaim, String rolesClaim, Boolean enabled) {
+
+        public Jwt {
+            agencyClaim = agencyClaim != null ? agencyClaim : "agency_id";
+            rolesClaim = rolesClaim != null ? rolesClaim : "roles";
+        }
+    }
+
+    /**
+     * Token buckets.
+     *
+     * @param store redis (one budget shared by every gateway replica) or memory (this replica only)
+     * @param agency every agency's budget, unless {@code overrides} has one for it
+     * @param overrides budgets agreed with particular agencies, by agency id
+     */
+    public record RateLimit(String store, Bucket agency, Bucket anonymous, Map<String, Bucket> overrides,
+            Duration retryAfter) {
+
+        public RateLimit {
+            store = store != null ? store : "redis";
+            agency = agency != null ? agency : new Bucket(50, 100);
+            anonymous = anonymous != null ? anonymous : new Bucket(10, 20);
+            overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
+            retryAfter = retryAfter != null ? retryAfter : Duration.ofSeconds(1);
+        }
+
+        public boolean inRedis() {
+            return "redis".equalsIgnoreCase(store);
+        }
+
+        /** The budget of one agency. */
+        public Bucket forAgency(String agencyId) {
+            return overrides.getOrDefault(agencyId, agency);
+        }
+    }
+
+    /** Tokens added per second, and how many may be spent at once. */
+    public record Bucket(int replenishRate, int burstCapacity) {
+    }
+}

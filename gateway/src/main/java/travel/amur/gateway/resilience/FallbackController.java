@@ -1,0 +1,41 @@
+package travel.amur.gateway.resilience;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import java.util.concurrent.TimeoutException;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import travel.amur.common.web.ProblemResponses;
+import travel.amur.common.web.Problems;
+
+/**
+ * Where a route's circuit breaker sends a request its service cannot take: 504 when the service did not answer in
+ * time, 503 when it is down or its breaker is open; both name the service.
+ */
+@RestController
+@Hidden
+class FallbackController {
+
+    private final ProblemResponses problems;
+
+    FallbackController(ProblemResponses problems) {
+        this.problems = problems;
+    }
+
+    @RequestMapping("/fallback/{service}")
+    Mono<Void> unavailable(@PathVariable String service, ServerWebExchange exchange) {
+        Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        boolean timedOut = cause instanceof TimeoutException;
+        var problem = timedOut
+                ? Problems.create(HttpStatus.GATEWAY_TIMEOUT, "service-timeout", "Service timed out",
+                        service + " did not answer in time; the request may be retried")
+                : Problems.create(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+                        service + " is unavailable; try again shortly");
+        problem.setProperty("service", service);
+        return problems.write(exchange, problem, null);
+    }
+}

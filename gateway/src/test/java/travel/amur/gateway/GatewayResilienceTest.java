@@ -1,0 +1,160 @@
+package travel.amur.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import travel.amur.gateway.support.RealRedis;
+import travel.amur.gateway.support.StubService;
+
+/** Rate limits, circuit breakers, time limits and retries, against stub services that fail on demand. */
+@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "amur.gateway.rate-limit.overrides[limited-agency-1].replenish-rate=1",
+                "amur.gateway.rate-limit.overrides[limited-agency-1].burst-capacity=3",
+                "resilience4j.circuitbreaker.configs.default.sliding-window-size=4",
+                "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=4",
+                "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=1s",
+                "resilience4j.timelimiter.configs.default.timeout-duration=1s"})
+@TestPropertySource(locations = "classpath:gateway-test.properties")
+@AutoConfigureWebTestClient(timeout = "PT20S")
+@Import(RealRedis.class)
+class GatewayResilienceTest {
+
+    static final StubService flights = new StubService();
+    static final StubService visa = new StubService();
+    static final StubService itineraries = new StubService();
+
+    @Autowired WebTestClient web;
+
+    @Autowired ReactiveStringRedisTemplate redis;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("amur.services.flight", flights::url);
+        registry.add("amur.services.visa", visa::url);
+        registry.add("amur.services.itinerary", itineraries::url);
+    }
+
+    @AfterAll
+    static void stopStubs() {
+        flights.close();
+        visa.close();
+        itineraries.close();
+    }
+
+    @BeforeEach
+    void healthy() {
+        for (StubService stub : new StubService[] {flights, visa, itineraries}) {
+            stub.up();
+            stub.answer(200, Duration.ZERO);
+        }
+    }
+
+    /** The limited agency's bucket starts full, whatever an earlier run left in Redis. */
+    @BeforeEach
+    void fullBucket() {
+        redis.delete("request_rate_limiter.{limited-agency-1}.tokens",
+                "request_rate_limiter.{limited-agency-1}.timestamp").block();
+    }
+
+    @Test
+    void over_its_limit_an_agency_gets_a_429_with_retry_after_then_recovers_and_others_are_not_affected() {
+        String key = "limited-test-key-1";
+        for (int i = 0; i < 3; i++) {
+            get("/api/flights/routes", key).expectStatus().isOk();
+        }
+
+        get("/api/flights/routes", key).expectStatus().isEqualTo(429)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
+                .expectHeader().valueEquals("X-RateLimit-Remaining", "0")
+                .expectHeader().valueEquals("X-RateLimit-Burst-Capacity", "3");
+        get("/api/flights/routes", "limited-test-key-2").expectStatus().isOk();
+
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(300))
+                .untilAsserted(() -> get("/api/flights/routes", key).expectStatus().isOk());
+    }
+
+    @Test
+    void the_breaker_opens_while_a_service_is_down_answers_503_at_once_and_closes_once_it_is_back() {
+        String key = "limited-test-key-3";
+        visa.down();
+        for (int i = 0; i < 4; i++) {
+            post("/api/visa/eligibility", key).expectStatus().isEqualTo(503);
+        }
+        visa.up();
+        int hitsWhileOpen = visa.hits();
+
+        post("/api/visa/eligibility", key).expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.service").isEqualTo("visa-service");
+        assertThat(visa.hits()).as("an open breaker does not call the service").isEqualTo(hitsWhileOpen);
+
+        await().atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(400))
+                .untilAsserted(() -> post("/api/visa/eligibility", "limited-test-key-4").expectStatus().isOk());
+    }
+
+    @Test
+    void a_service_that_answers_too_late_gets_a_504_problem_and_does_not_stall_the_other_routes() {
+        itineraries.answer(200, Duration.ofSeconds(3));
+        CompletableFuture<Long> slow = CompletableFuture.supplyAsync(() -> {
+            long started = System.nanoTime();
+            get("/api/itineraries", "limited-test-key-5").expectStatus().isEqualTo(504)
+                    .expectBody()
+                    .jsonPath("$.type").isEqualTo("https://amur.travel/problems/service-timeout")
+                    .jsonPath("$.service").isEqualTo("itinerary-service");
+            return (System.nanoTime() - started) / 1_000_000;
+        });
+
+        long started = System.nanoTime();
+        get("/api/flights/routes", "limited-test-key-6").expectStatus().isOk();
+        assertThat((System.nanoTime() - started) / 1_000_000).as("flights answered while itineraries hung")
+                .isLessThan(800);
+        assertThat(slow.join()).as("the time limit cut the slow call").isLessThan(2_500);
+    }
+
+    @Test
+    void reads_and_keyed_writes_are_retried_but_a_plain_write_never_is() {
+        flights.failNext(2, 503);
+        int before = flights.hits();
+        get("/api/flights/routes", "limited-test-key-7").expectStatus().isOk();
+        assertThat(flights.hits() - before).isEqualTo(3);
+
+        flights.failNext(1, 503);
+        before = flights.hits();
+        web.post().uri("/api/flights/holds").header("X-API-Key", "limited-test-key-7")
+                .header("Idempotency-Key", "retry-me").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange().expectStatus().isOk();
+        assertThat(flights.hits() - before).isEqualTo(2);
+
+        flights.failNext(1, 503);
+        before = flights.hits();
+        post("/api/flights/holds/x/confirm", "limited-test-key-8").expectStatus().isEqualTo(503);
+        assertThat(flights.hits() - before).isEqualTo(1);
+    }
+
+    private WebTestClient.ResponseSpec get(String path, String key) {
+        return web.get().uri(path).header("X-API-Key", key).exchange();
+    }
+
+    private WebTestClient.ResponseSpec post(String path, String key) {
+        return web.post().uri(path).header("X-API-Key", key).contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange();
+    }
+}
