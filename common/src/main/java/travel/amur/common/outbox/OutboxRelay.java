@@ -32,6 +32,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Clock clock;
     private final Counter published;
     private final Timer lag;
+    private final Timer rounds;
     private volatile Disposable running;
 
     public OutboxRelay(OutboxStore store, OutboxSender sender, TransactionalOperator tx, PgNotifications notifications,
@@ -46,16 +47,26 @@ public class OutboxRelay implements SmartLifecycle {
                 .register(meters);
         this.lag = Timer.builder("amur.outbox.lag").description("Time from storing an event to Kafka's acknowledgement")
                 .publishPercentileHistogram().register(meters);
+        this.rounds = Timer.builder("amur.outbox.round").description("One relay round: claim, send, mark, commit")
+                .publishPercentileHistogram().register(meters);
     }
 
     /** One round: claims a batch, sends it, marks it. Emits how many events it published. */
     public Mono<Integer> relayOnce() {
-        return tx.transactional(store.claim(properties.batchSize()).collectList()
-                        .flatMap(batch -> batch.isEmpty() ? Mono.just(batch) : sender.send(batch)
-                                .then(Mono.defer(() -> store.markPublished(batch, clock.instant())))
-                                .thenReturn(batch)))
-                .doOnNext(this::record)
-                .map(List::size);
+        return Mono.defer(() -> {
+            Timer.Sample round = Timer.start();
+            return tx.transactional(store.claim(properties.batchSize()).collectList()
+                            .flatMap(batch -> batch.isEmpty() ? Mono.just(batch) : sender.send(batch)
+                                    .then(Mono.defer(() -> store.markPublished(batch, clock.instant())))
+                                    .thenReturn(batch)))
+                    .doOnNext(batch -> {
+                        if (!batch.isEmpty()) {
+                            round.stop(rounds);
+                            record(batch);
+                        }
+                    })
+                    .map(List::size);
+        });
     }
 
     /** Rounds until the outbox holds nothing publishable. */

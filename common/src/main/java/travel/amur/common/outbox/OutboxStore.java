@@ -13,20 +13,31 @@ import reactor.core.publisher.Mono;
 public class OutboxStore {
 
     /*
-     * Claims only the oldest pending event of each key: a later event of the same key waits until the earlier one
-     * is published, so replicas claiming with SKIP LOCKED can never reorder one aggregate's events.
+     * Locks, with SKIP LOCKED, the oldest pending event of up to :limit keys, then every pending event of those keys
+     * in order. An event that is not the oldest of its key is never claimed on its own, so while one replica holds a
+     * key's oldest event no other replica can take any event of that key: replicas share the work without reordering
+     * an aggregate's events, and a booking's several commands go out in one round.
      */
     private static final String CLAIM = """
-            SELECT o.position, o.topic, o.message_key, o.envelope::text AS envelope, o.created_at
-              FROM outbox_event o
-             WHERE o.published_at IS NULL
-               AND NOT EXISTS (SELECT 1 FROM outbox_event earlier
-                                WHERE earlier.message_key = o.message_key
-                                  AND earlier.published_at IS NULL
-                                  AND earlier.position < o.position)
-             ORDER BY o.position
+            WITH heads AS (
+                SELECT o.message_key
+                  FROM outbox_event o
+                 WHERE o.published_at IS NULL
+                   AND NOT EXISTS (SELECT 1 FROM outbox_event earlier
+                                    WHERE earlier.message_key = o.message_key
+                                      AND earlier.published_at IS NULL
+                                      AND earlier.position < o.position)
+                 ORDER BY o.position
+                 LIMIT :limit
+                   FOR UPDATE SKIP LOCKED
+            )
+            SELECT e.position, e.topic, e.message_key, e.envelope::text AS envelope, e.created_at
+              FROM outbox_event e
+             WHERE e.published_at IS NULL
+               AND e.message_key IN (SELECT message_key FROM heads)
+             ORDER BY e.position
              LIMIT :limit
-               FOR UPDATE SKIP LOCKED
+               FOR UPDATE
             """;
 
     private final DatabaseClient db;

@@ -63,6 +63,21 @@ class RelayCrashTest {
         assertThat(effects.count(note)).isEqualTo(1);
     }
 
+    @Test
+    void one_round_publishes_all_pending_events_of_an_aggregate_in_order() {
+        String key = "round-" + UUID.randomUUID();
+        for (int sequence = 1; sequence <= 3; sequence++) {
+            happenings.happen(new TestHappened(key, sequence, key + "#" + sequence)).block();
+        }
+
+        Integer published = relay(new OutboxStore(db)).relayOnce().block();
+
+        assertThat(published).isGreaterThanOrEqualTo(3);
+        Effects effects = new Effects(db);
+        await().atMost(Duration.ofSeconds(10)).until(() -> effects.sequencesInHandlingOrder(key).size() == 3);
+        assertThat(effects.sequencesInHandlingOrder(key)).containsExactly(1, 2, 3);
+    }
+
     private OutboxRelay relay(OutboxStore store) {
         return new OutboxRelay(store, sender, tx, notifications, properties, Clock.systemUTC(), meters);
     }
