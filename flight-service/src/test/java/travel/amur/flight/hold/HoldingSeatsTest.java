@@ -187,6 +187,19 @@ class HoldingSeatsTest {
     }
 
     @Test
+    void many_holds_expiring_at_once_all_give_their_seats_back() {
+        UUID flight = TestClock.flight("U62824", "2027-01-26");
+        for (int i = 0; i < 45; i++) {
+            hold(SONGHUA, flight, "1").expectStatus().isCreated();
+        }
+        assertThat(seatsAvailable(flight, "ECONOMY")).isEqualTo(105);
+
+        clock.advance(Duration.ofMinutes(16));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> seatsAvailable(flight, "ECONOMY") == 150);
+    }
+
+    @Test
     void more_passengers_than_free_seats_is_a_409_saying_how_many_are_left() {
         UUID flight = TestClock.flight("SU6405", "2027-01-12");
 

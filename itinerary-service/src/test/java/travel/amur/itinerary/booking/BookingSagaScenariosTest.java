@@ -136,6 +136,30 @@ class BookingSagaScenariosTest {
     }
 
     @Test
+    void many_bookings_timing_out_at_once_are_all_rejected_and_release_their_seats() {
+        UUID out = Trips.flight("HZ4698", "2027-03-24");
+        UUID back = Trips.flight("HZ4699", "2027-03-27");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            ids.add(Trips.createdId(itineraries, AGENCY, Trips.iceFestival("2027-03-24", "2027-03-27",
+                    List.of(Trips.traveller("Crowd" + i, "Petrov", "ORDINARY")))));
+        }
+        platform.stop(Service.FLIGHT);
+        try {
+            ids.forEach(id -> Trips.book(itineraries, AGENCY, id).expectStatus().isAccepted());
+
+            await().atMost(SAGA).until(() -> {
+                platform.clock().advance(Duration.ofSeconds(6));
+                return ids.stream().allMatch(id -> "REJECTED".equals(Trips.status(itineraries, AGENCY, id)));
+            });
+        } finally {
+            platform.start(Service.FLIGHT);
+        }
+        await().atMost(SAGA).until(() -> Trips.seatsAvailable(flights, out) == 70
+                && Trips.seatsAvailable(flights, back) == 70);
+    }
+
+    @Test
     void the_itinerary_service_restarted_mid_saga_finishes_the_booking() {
         String id = Trips.createdId(itineraries, AGENCY, Trips.iceFestival("2027-02-03", "2027-02-06", Trips.family()));
 

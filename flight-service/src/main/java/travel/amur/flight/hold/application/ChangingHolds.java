@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import travel.amur.common.contract.flight.ConfirmSeats;
 import travel.amur.common.contract.flight.ReleaseSeats;
@@ -79,7 +80,10 @@ public class ChangingHolds {
     /** Expires up to {@code limit} holds past their time; emits how many. */
     public Mono<Integer> expireDue(int limit) {
         Instant now = clock.instant();
-        return tx.transactional(holds.lockDueToExpire(now, limit)
+        // Read the locked holds to the end before changing them: on the transaction's one connection, a statement
+        // sent while rows still stream in would wait for the stream, which waits for it.
+        return tx.transactional(holds.lockDueToExpire(now, limit).collectList()
+                .flatMapMany(Flux::fromIterable)
                 .concatMap(held -> apply(held.expire(now), start(held.details().id())))
                 .count()
                 .map(Long::intValue));

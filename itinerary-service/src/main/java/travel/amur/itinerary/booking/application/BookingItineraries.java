@@ -103,9 +103,9 @@ public class BookingItineraries {
             return Mono.empty();
         }
         return sagas.lock(bookingId)
-                .zipWith(itineraries.lock(bookingId))
-                .flatMap(found -> saveAndRecord(found.getT1(), reaction.apply(new Reaction(found.getT1(),
-                        found.getT2(), clock.instant())), found.getT2(), causation, clock.instant()))
+                .flatMap(saga -> itineraries.lock(bookingId).flatMap(itinerary -> saveAndRecord(saga,
+                        reaction.apply(new Reaction(saga, itinerary, clock.instant())), itinerary, causation,
+                        clock.instant())))
                 .then();
     }
 
@@ -122,7 +122,10 @@ public class BookingItineraries {
     /** Resends overdue commands and gives up on exhausted steps, a batch at a time; emits how many it looked at. */
     public Mono<Integer> handleOverdue() {
         Instant now = clock.instant();
-        return tx.transactional(sagas.lockDue(now, DUE_BATCH)
+        // The locked rows are read to the end before anything else is said on the transaction's one connection:
+        // a statement sent while rows still stream in would wait for the stream, which waits for it.
+        return tx.transactional(sagas.lockDue(now, DUE_BATCH).collectList()
+                .flatMapMany(Flux::fromIterable)
                 .concatMap(saga -> itineraries.lock(saga.itineraryId())
                         .flatMap(itinerary -> saveAndRecord(saga, saga.timeouts(now, policy.timeouts()), itinerary,
                                 Causation.startOf(saga.itineraryId().toString()), now)))

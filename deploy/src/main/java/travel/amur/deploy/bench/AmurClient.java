@@ -1,0 +1,147 @@
+package travel.amur.deploy.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small client of Amur's public API through the gateway, for the benchmarks and the end-to-end test. */
+public final class AmurClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String gateway;
+    private final String apiKey;
+
+    public AmurClient(String gateway, String apiKey) {
+        this.gateway = gateway.replaceAll("/$", "");
+        this.apiKey = apiKey;
+    }
+
+    /** The demo keys of the local stack, from {@code deploy/local/demo-keys.env}. */
+    public static Properties demoKeys(Path file) {
+        Properties keys = new Properties();
+        try {
+            keys.load(Files.newBufferedReader(file));
+            return keys;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** An answer: status and body. */
+    public record Answer(int status, JsonNode body) {
+
+        public Answer expect(int expected) {
+            if (status != expected) {
+                throw new IllegalStateException("expected " + expected + " but got " + status + ": " + body);
+            }
+            return this;
+        }
+    }
+
+    public Answer get(String path) {
+        return send(request(path).GET().build());
+    }
+
+    public Answer post(String path, Object body, String idempotencyKey) {
+        HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(request.build());
+    }
+
+    public Answer patch(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/merge-patch+json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+    }
+
+    public CompletableFuture<Answer> postAsync(String path, Object body, String idempotencyKey) {
+        HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+                .thenApply(response -> new Answer(response.statusCode(), parse(response.body())));
+    }
+
+    /** Opens an itinerary's event stream; each {@code status} event's status is handed to {@code onStatus}. */
+    public CompletableFuture<Void> watch(String itineraryId, java.util.function.Consumer<String> onStatus) {
+        HttpRequest request = request("/api/itineraries/" + itineraryId + "/events")
+                .header("Accept", "text/event-stream").GET().build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> {
+                    // Closing the lines (when onStatus throws to stop watching) closes the connection.
+                    try (var lines = response.body()) {
+                        lines.filter(line -> line.startsWith("data:"))
+                                .map(line -> parse(line.substring(5)).path("status").asString())
+                                .forEach(onStatus);
+                    }
+                });
+    }
+
+    /** The first flight of a route on a day, or null. */
+    public String flight(String origin, String destination, LocalDate date) {
+        JsonNode offers = get("/api/flights/search?origin=" + origin + "&destination=" + destination + "&date=" + date)
+                .expect(200).body().path("offers");
+        return offers.isEmpty() ? null : offers.get(0).path("flightId").asString();
+    }
+
+    public static Map<String, Object> traveller(String first, String last, String passportType) {
+        return Map.of("firstName", first, "lastName", last, "nationality", "RU", "passportType", passportType,
+                "passportNumber", "75" + Math.abs(UUID.randomUUID().hashCode() % 10_000_000),
+                "passportExpiry", LocalDate.now().plusYears(6).toString(), "birthDate", "1985-03-02");
+    }
+
+    public static Map<String, Object> trip(String outbound, String inbound, List<Map<String, Object>> travellers,
+            LocalDate packageStart) {
+        return packageStart == null
+                ? Map.of("destination", "CN", "purpose", "TOURISM", "travellers", travellers,
+                        "outboundFlightId", outbound, "returnFlightId", inbound, "activities", List.of())
+                : Map.of("destination", "CN", "purpose", "TOURISM", "travellers", travellers,
+                        "outboundFlightId", outbound, "returnFlightId", inbound,
+                        "package", Map.of("packageId", "harbin-ice-festival-4d", "startDate", packageStart.toString()));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30))
+                .header("X-API-Key", apiKey);
+    }
+
+    private Answer send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), parse(response.body()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
+        } catch (RuntimeException notJson) {
+            return JSON.createObjectNode().put("raw", body);
+        }
+    }
+}

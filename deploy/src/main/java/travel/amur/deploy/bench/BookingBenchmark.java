@@ -1,0 +1,137 @@
+package travel.amur.deploy.bench;
+
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.HdrHistogram.Recorder;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Books trips at a steady rate through the gateway and times each from {@code POST .../book} to the CONFIRMED event on
+ * its server-sent event stream. Itineraries are drafted before the clock starts; every booking is cancelled afterwards
+ * and the visa policy the bookings need is extended for the run and put back after it, so the stack is left as it
+ * was found (but for the itineraries themselves).
+ *
+ * <p>Usage: {@code BookingBenchmark <gateway-url> <demo-keys.env> <rate per second> <seconds>}
+ */
+public final class BookingBenchmark {
+
+    private static final String TRIAL = "/api/visa/policies/CN-RU-VISA-FREE-TRIAL";
+
+    private BookingBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String gateway = args.length > 0 ? args[0] : "http://127.0.0.1:8080";
+        Properties keys = AmurClient.demoKeys(Path.of(args.length > 1 ? args[1] : "deploy/local/demo-keys.env"));
+        double rate = args.length > 2 ? Double.parseDouble(args[2]) : 10;
+        int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 60;
+        // The ops key has a budget of its own large enough for a benchmark (see the gateway's local profile).
+        AmurClient client = new AmurClient(gateway, keys.getProperty("AMUR_DEMO_KEY_OPS"));
+
+        String trialEnd = client.get(TRIAL).expect(200).body().path("entryTo").asString();
+        client.patch(TRIAL, Map.of("entryTo", LocalDate.now().plusYears(2).toString())).expect(200);
+        try {
+            run(client, rate, seconds);
+        } finally {
+            client.patch(TRIAL, Map.of("entryTo", trialEnd)).expect(200);
+        }
+    }
+
+    private static void run(AmurClient client, double rate, int seconds) throws InterruptedException {
+        int bookings = (int) Math.ceil(rate * seconds);
+        System.out.printf("drafting %d itineraries (one traveller, Yuzhno-Sakhalinsk - Harbin and back)...%n", bookings);
+        List<String> drafts = draft(client, bookings);
+        Recorder latencies = new Recorder(3);
+        AtomicInteger confirmed = new AtomicInteger();
+        AtomicInteger rejected = new AtomicInteger();
+        ConcurrentLinkedQueue<String> toCancel = new ConcurrentLinkedQueue<>();
+        CountDownLatch finished = new CountDownLatch(drafts.size());
+        ScheduledExecutorService pacer = Executors.newScheduledThreadPool(2);
+        long intervalNanos = (long) (1_000_000_000L / rate);
+        long start = System.nanoTime() + 200_000_000L;
+        for (int i = 0; i < drafts.size(); i++) {
+            String id = drafts.get(i);
+            long due = start + i * intervalNanos;
+            pacer.schedule(() -> book(client, id, latencies, confirmed, rejected, toCancel, finished),
+                    due - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+        boolean allEnded = finished.await(seconds + 60L, TimeUnit.SECONDS);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        pacer.shutdownNow();
+        Histogram histogram = latencies.getIntervalHistogram();
+        System.out.printf("%nbookings: %d at %.1f/s over %.1f s; confirmed %d, rejected %d, not ended %d%n",
+                drafts.size(), rate, elapsed, confirmed.get(), rejected.get(), finished.getCount());
+        System.out.printf("book -> CONFIRMED (ms): p50 %.1f  p90 %.1f  p99 %.1f  max %.1f  (n=%d)%n",
+                histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(90) / 1000.0,
+                histogram.getValueAtPercentile(99) / 1000.0, histogram.getMaxValue() / 1000.0,
+                histogram.getTotalCount());
+        System.out.printf("cancelling %d confirmed bookings to give the seats back...%n", toCancel.size());
+        toCancel.forEach(id -> client.post("/api/itineraries/" + id + "/cancel", Map.of(), null));
+        if (!allEnded) {
+            System.out.println("SOME BOOKINGS DID NOT END: the rate is above what this machine sustains");
+            System.exit(1);
+        }
+    }
+
+    private static void book(AmurClient client, String id, Recorder latencies, AtomicInteger confirmed,
+            AtomicInteger rejected, ConcurrentLinkedQueue<String> toCancel, CountDownLatch finished) {
+        AtomicInteger seen = new AtomicInteger();
+        long[] booked = new long[1];
+        client.watch(id, status -> {
+            if (seen.getAndIncrement() == 0) {
+                // The stream is open (its first event is the current status): now book, and time from here.
+                booked[0] = System.nanoTime();
+                client.postAsync("/api/itineraries/" + id + "/book", Map.of(), UUID.randomUUID().toString());
+            } else if (status.equals("CONFIRMED") || status.equals("REJECTED")) {
+                latencies.recordValue(Math.max(0, (System.nanoTime() - booked[0]) / 1000));
+                (status.equals("CONFIRMED") ? confirmed : rejected).incrementAndGet();
+                if (status.equals("CONFIRMED")) {
+                    toCancel.add(id);
+                }
+                finished.countDown();
+                throw new StopWatching();
+            }
+        }).exceptionally(e -> null);
+    }
+
+    /** Ends a watch once the booking has ended. */
+    private static final class StopWatching extends RuntimeException {
+        StopWatching() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static List<String> draft(AmurClient client, int count) {
+        List<String[]> pairs = new ArrayList<>();
+        LocalDate last = LocalDate.now().plusDays(350);
+        for (LocalDate day = LocalDate.now().plusDays(7); !day.isAfter(last); day = day.plusDays(1)) {
+            if (day.getDayOfWeek() == DayOfWeek.WEDNESDAY) {
+                String out = client.flight("UUS", "HRB", day);
+                String back = client.flight("HRB", "UUS", day.plusDays(3));
+                if (out != null && back != null) {
+                    pairs.add(new String[] {out, back});
+                }
+            }
+        }
+        List<String> drafts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String[] pair = pairs.get(i % pairs.size());
+            drafts.add(client.post("/api/itineraries", AmurClient.trip(pair[0], pair[1],
+                    List.of(AmurClient.traveller("Bench", "Traveller" + i, "ORDINARY")), null), null)
+                    .expect(201).body().path("id").asString());
+        }
+        return drafts;
+    }
+}
