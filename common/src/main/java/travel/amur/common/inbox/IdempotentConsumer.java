@@ -44,10 +44,20 @@ public class IdempotentConsumer {
     public Mono<Outcome> consume(String message, MessageHandlers handlers) {
         return Mono.defer(() -> {
             EventEnvelope envelope = codec.read(message);
+            long started = System.nanoTime();
+            if (envelope.time() != null) {
+                // How long the message took from its transaction to this consumer: outbox, relay, Kafka.
+                meters.timer("amur.messages.delivery", "consumer", handlers.consumer())
+                        .record(Duration.between(envelope.time(), clock.instant()));
+            }
             return handlers.forType(envelope.type())
                     .map(registered -> handleOnce(envelope, registered, handlers.consumer()))
                     .orElseGet(() -> Mono.just(Outcome.IGNORED))
-                    .doOnNext(outcome -> count(handlers.consumer(), envelope.type(), outcome));
+                    .doOnNext(outcome -> {
+                        count(handlers.consumer(), envelope.type(), outcome);
+                        meters.timer("amur.messages.handling", "consumer", handlers.consumer())
+                                .record(Duration.ofNanos(System.nanoTime() - started));
+                    });
         });
     }
 

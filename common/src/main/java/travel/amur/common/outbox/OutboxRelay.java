@@ -16,8 +16,9 @@ import reactor.core.publisher.Mono;
 import travel.amur.common.postgres.PgNotifications;
 
 /**
- * Publishes stored events to Kafka in order per key, then marks them published, all in one database transaction:
- * a crash before the mark publishes them again (consumers drop the duplicates), never loses them. Woken by
+ * Publishes stored events to Kafka in order per key, marking them published in a database transaction that commits
+ * only once Kafka has acknowledged them: a crash before the commit publishes them again (consumers drop the
+ * duplicates), never loses them. Woken by
  * {@code NOTIFY} on every insert; polls only as a fallback. Replicas share the work through {@code SKIP LOCKED}.
  */
 public class OutboxRelay implements SmartLifecycle {
@@ -51,14 +52,15 @@ public class OutboxRelay implements SmartLifecycle {
                 .publishPercentileHistogram().register(meters);
     }
 
-    /** One round: claims a batch, sends it, marks it. Emits how many events it published. */
+    /**
+     * One round: takes a batch marked published, sends it, and commits once Kafka has acknowledged it. Emits how many
+     * events it published.
+     */
     public Mono<Integer> relayOnce() {
         return Mono.defer(() -> {
             Timer.Sample round = Timer.start();
-            return tx.transactional(store.claim(properties.batchSize()).collectList()
-                            .flatMap(batch -> batch.isEmpty() ? Mono.just(batch) : sender.send(batch)
-                                    .then(Mono.defer(() -> store.markPublished(batch, clock.instant())))
-                                    .thenReturn(batch)))
+            return tx.transactional(store.claim(properties.batchSize(), clock.instant())
+                            .flatMap(batch -> batch.isEmpty() ? Mono.just(batch) : sender.send(batch).thenReturn(batch)))
                     .doOnNext(batch -> {
                         if (!batch.isEmpty()) {
                             round.stop(rounds);

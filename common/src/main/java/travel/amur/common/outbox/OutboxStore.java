@@ -1,10 +1,10 @@
 package travel.amur.common.outbox;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -13,10 +13,12 @@ import reactor.core.publisher.Mono;
 public class OutboxStore {
 
     /*
-     * Locks, with SKIP LOCKED, the oldest pending event of up to :limit keys, then every pending event of those keys
-     * in order. An event that is not the oldest of its key is never claimed on its own, so while one replica holds a
-     * key's oldest event no other replica can take any event of that key: replicas share the work without reordering
-     * an aggregate's events, and a booking's several commands go out in one round.
+     * Takes, with SKIP LOCKED, the oldest pending event of up to :limit keys, then every pending event of those keys,
+     * and marks them published in the same statement; the surrounding transaction commits only once Kafka has
+     * acknowledged them, so a failed send leaves them pending. An event that is not the oldest of its key is never
+     * taken on its own, so while one replica holds a key's oldest event no other replica can take any event of that
+     * key: replicas share the work without reordering an aggregate's events, and a booking's several commands go out
+     * in one round.
      */
     private static final String CLAIM = """
             WITH heads AS (
@@ -30,14 +32,20 @@ public class OutboxStore {
                  ORDER BY o.position
                  LIMIT :limit
                    FOR UPDATE SKIP LOCKED
+            ), claimed AS (
+                SELECT e.position
+                  FROM outbox_event e
+                 WHERE e.published_at IS NULL
+                   AND e.message_key IN (SELECT message_key FROM heads)
+                 ORDER BY e.position
+                 LIMIT :limit
+                   FOR UPDATE
             )
-            SELECT e.position, e.topic, e.message_key, e.envelope::text AS envelope, e.created_at
-              FROM outbox_event e
-             WHERE e.published_at IS NULL
-               AND e.message_key IN (SELECT message_key FROM heads)
-             ORDER BY e.position
-             LIMIT :limit
-               FOR UPDATE
+            UPDATE outbox_event o
+               SET published_at = :now
+              FROM claimed c
+             WHERE o.position = c.position
+            RETURNING o.position, o.topic, o.message_key, o.envelope::text AS envelope, o.created_at
             """;
 
     private final DatabaseClient db;
@@ -56,20 +64,19 @@ public class OutboxStore {
                 .then();
     }
 
-    /** Locks up to {@code limit} publishable events until the surrounding transaction ends. */
-    public Flux<PendingEvent> claim(int limit) {
-        return db.sql(CLAIM).bind("limit", limit)
+    /**
+     * Takes up to {@code limit} publishable events, in order, marked published as of {@code now}: the mark holds only
+     * if the surrounding transaction commits, which it must do only once Kafka has the events.
+     */
+    public Mono<List<PendingEvent>> claim(int limit, Instant now) {
+        return db.sql(CLAIM).bind("limit", limit).bind("now", now)
                 .map((row, meta) -> new PendingEvent(row.get("position", Long.class), row.get("topic", String.class),
                         row.get("message_key", String.class), row.get("envelope", String.class),
                         row.get("created_at", Instant.class)))
-                .all();
-    }
-
-    public Mono<Long> markPublished(List<PendingEvent> events, Instant publishedAt) {
-        Long[] positions = events.stream().map(PendingEvent::position).toArray(Long[]::new);
-        return db.sql("UPDATE outbox_event SET published_at = :at WHERE position = ANY(:positions)")
-                .bind("at", publishedAt).bind("positions", positions)
-                .fetch().rowsUpdated();
+                .all()
+                // RETURNING has no order of its own; the sends must follow the outbox's.
+                .sort(Comparator.comparingLong(PendingEvent::position))
+                .collectList();
     }
 
     public Mono<Long> deletePublishedBefore(Instant cutoff) {

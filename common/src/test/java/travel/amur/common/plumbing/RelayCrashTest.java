@@ -8,11 +8,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -31,6 +31,7 @@ class RelayCrashTest {
     @Autowired PlumbingTestApplication.Happenings happenings;
     @Autowired DatabaseClient db;
     @Autowired OutboxSender sender;
+    @Autowired KafkaTemplate<String, String> kafka;
     @Autowired TransactionalOperator tx;
     @Autowired PgNotifications notifications;
     @Autowired OutboxProperties properties;
@@ -43,13 +44,15 @@ class RelayCrashTest {
         happenings.happen(new TestHappened(note, 1, note)).block();
         double duplicatesBefore = duplicates();
 
-        OutboxStore crashesBeforeMarking = new OutboxStore(db) {
+        OutboxSender diesAfterSending = new OutboxSender(kafka, Duration.ofSeconds(10)) {
             @Override
-            public Mono<Long> markPublished(List<PendingEvent> events, Instant publishedAt) {
-                return Mono.error(new IllegalStateException("relay killed after the send, before the mark"));
+            public Mono<Void> send(List<PendingEvent> events) {
+                return super.send(events).then(Mono.error(
+                        new IllegalStateException("relay killed after the send, before the mark committed")));
             }
         };
-        assertThatThrownBy(() -> relay(crashesBeforeMarking).relayOnce().block())
+        assertThatThrownBy(() -> new OutboxRelay(new OutboxStore(db), diesAfterSending, tx, notifications, properties,
+                Clock.systemUTC(), meters).relayOnce().block())
                 .hasMessageContaining("relay killed");
 
         // The send reached Kafka and was handled, yet the outbox still holds the event as unpublished.
@@ -57,7 +60,7 @@ class RelayCrashTest {
         assertThat(effects.outboxRows(note, false)).isEqualTo(1);
 
         // A restarted relay publishes it again; the consumer recognises the message id and does nothing.
-        relay(new OutboxStore(db)).drain().block();
+        relay().drain().block();
         assertThat(effects.outboxRows(note, true)).isEqualTo(1);
         await().atMost(Duration.ofSeconds(10)).until(() -> duplicates() >= duplicatesBefore + 1);
         assertThat(effects.count(note)).isEqualTo(1);
@@ -70,7 +73,7 @@ class RelayCrashTest {
             happenings.happen(new TestHappened(key, sequence, key + "#" + sequence)).block();
         }
 
-        Integer published = relay(new OutboxStore(db)).relayOnce().block();
+        Integer published = relay().relayOnce().block();
 
         assertThat(published).isGreaterThanOrEqualTo(3);
         Effects effects = new Effects(db);
@@ -78,8 +81,8 @@ class RelayCrashTest {
         assertThat(effects.sequencesInHandlingOrder(key)).containsExactly(1, 2, 3);
     }
 
-    private OutboxRelay relay(OutboxStore store) {
-        return new OutboxRelay(store, sender, tx, notifications, properties, Clock.systemUTC(), meters);
+    private OutboxRelay relay() {
+        return new OutboxRelay(new OutboxStore(db), sender, tx, notifications, properties, Clock.systemUTC(), meters);
     }
 
     private double duplicates() {

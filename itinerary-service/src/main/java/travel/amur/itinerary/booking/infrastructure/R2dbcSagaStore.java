@@ -86,9 +86,16 @@ class R2dbcSagaStore implements SagaStore {
 
     @Override
     public Mono<Void> log(UUID itineraryId, Instant at, List<String> entries) {
-        return Flux.fromIterable(entries)
-                .concatMap(entry -> db.sql("INSERT INTO saga_log (itinerary_id, at, entry) VALUES (:id, :at, :entry)")
-                        .bind("id", itineraryId).bind("at", at).bind("entry", entry).then())
+        if (entries.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("""
+                        INSERT INTO saga_log (itinerary_id, at, entry)
+                        SELECT :id, :at, entry
+                          FROM unnest(CAST(:entries AS text[])) WITH ORDINALITY AS logged(entry, n)
+                         ORDER BY n
+                        """)
+                .bind("id", itineraryId).bind("at", at).bind("entries", entries.toArray(String[]::new))
                 .then();
     }
 
