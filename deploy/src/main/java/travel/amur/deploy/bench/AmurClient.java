@@ -13,8 +13,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -82,17 +83,20 @@ public final class AmurClient {
                 .thenApply(response -> new Answer(response.statusCode(), parse(response.body())));
     }
 
-    /** Opens an itinerary's event stream; each {@code status} event's status is handed to {@code onStatus}. */
-    public CompletableFuture<Void> watch(String itineraryId, java.util.function.Consumer<String> onStatus) {
+    /**
+     * Opens an itinerary's event stream and hands each {@code status} event's status to {@code onStatus}, until it
+     * answers true (the watch is over) and the connection is closed.
+     */
+    public CompletableFuture<Void> watch(String itineraryId, Predicate<String> onStatus) {
         HttpRequest request = request("/api/itineraries/" + itineraryId + "/events")
                 .header("Accept", "text/event-stream").GET().build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
                 .thenAccept(response -> {
-                    // Closing the lines (when onStatus throws to stop watching) closes the connection.
                     try (var lines = response.body()) {
                         lines.filter(line -> line.startsWith("data:"))
                                 .map(line -> parse(line.substring(5)).path("status").asString())
-                                .forEach(onStatus);
+                                .filter(onStatus)
+                                .findFirst();
                     }
                 });
     }
@@ -104,10 +108,11 @@ public final class AmurClient {
         return offers.isEmpty() ? null : offers.get(0).path("flightId").asString();
     }
 
-    public static Map<String, Object> traveller(String first, String last, String passportType) {
+    /** A Russian traveller with a passport valid for six more years (a made-up number: never log real ones). */
+    public static Map<String, Object> traveller(String first, String last, String passportType, String birthDate) {
         return Map.of("firstName", first, "lastName", last, "nationality", "RU", "passportType", passportType,
-                "passportNumber", "75" + Math.abs(UUID.randomUUID().hashCode() % 10_000_000),
-                "passportExpiry", LocalDate.now().plusYears(6).toString(), "birthDate", "1985-03-02");
+                "passportNumber", String.format("75%07d", ThreadLocalRandom.current().nextInt(10_000_000)),
+                "passportExpiry", LocalDate.now().plusYears(6).toString(), "birthDate", birthDate);
     }
 
     public static Map<String, Object> trip(String outbound, String inbound, List<Map<String, Object>> travellers,

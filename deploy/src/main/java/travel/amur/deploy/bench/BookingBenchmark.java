@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.HdrHistogram.Recorder;
 import org.HdrHistogram.Histogram;
@@ -23,7 +24,9 @@ import org.HdrHistogram.Histogram;
  * and the visa policy the bookings need is extended for the run and put back after it, so the stack is left as it
  * was found (but for the itineraries themselves).
  *
- * <p>Usage: {@code BookingBenchmark <gateway-url> <demo-keys.env> <rate per second> <seconds>}
+ * <p>Usage: {@code BookingBenchmark <gateway-url> <demo-keys.env> <rate per second> <seconds> [warm-up seconds]}; the
+ * warm-up runs at the same rate, unmeasured, so that the services' JIT compilers have done their work
+ * ({@code deploy/bench/booking.sh} builds the class path and runs it).
  */
 public final class BookingBenchmark {
 
@@ -32,24 +35,50 @@ public final class BookingBenchmark {
     private BookingBenchmark() {
     }
 
+    /** What one phase of bookings measured. */
+    private record Outcome(int bookings, double seconds, int confirmed, int rejected, long notEnded,
+            Histogram latencies, List<String> toCancel) {
+    }
+
     public static void main(String[] args) throws Exception {
         String gateway = args.length > 0 ? args[0] : "http://127.0.0.1:8080";
         Properties keys = AmurClient.demoKeys(Path.of(args.length > 1 ? args[1] : "deploy/local/demo-keys.env"));
-        double rate = args.length > 2 ? Double.parseDouble(args[2]) : 10;
+        double rate = args.length > 2 ? Double.parseDouble(args[2]) : 5;
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 60;
+        int warmUpSeconds = args.length > 4 ? Integer.parseInt(args[4]) : 30;
         // The ops key has a budget of its own large enough for a benchmark (see the gateway's local profile).
         AmurClient client = new AmurClient(gateway, keys.getProperty("AMUR_DEMO_KEY_OPS"));
 
         String trialEnd = client.get(TRIAL).expect(200).body().path("entryTo").asString();
+        AtomicBoolean restored = new AtomicBoolean();
+        Runnable restore = () -> {
+            if (restored.compareAndSet(false, true)) {
+                client.patch(TRIAL, Map.of("entryTo", trialEnd)).expect(200);
+            }
+        };
+        // Ctrl-C or a failed run must not leave the policy extended.
+        Runtime.getRuntime().addShutdownHook(new Thread(restore));
         client.patch(TRIAL, Map.of("entryTo", LocalDate.now().plusYears(2).toString())).expect(200);
+        boolean sustained;
         try {
-            run(client, rate, seconds);
+            if (warmUpSeconds > 0) {
+                System.out.printf("warming up: %.1f bookings/s for %d s (not measured)%n", rate, warmUpSeconds);
+                cancel(client, phase(client, rate, warmUpSeconds));
+            }
+            Outcome outcome = phase(client, rate, seconds);
+            report(rate, outcome);
+            cancel(client, outcome);
+            sustained = outcome.notEnded() == 0;
         } finally {
-            client.patch(TRIAL, Map.of("entryTo", trialEnd)).expect(200);
+            restore.run();
+        }
+        if (!sustained) {
+            System.out.println("SOME BOOKINGS DID NOT END: the rate is above what this machine sustains");
+            System.exit(1);
         }
     }
 
-    private static void run(AmurClient client, double rate, int seconds) throws InterruptedException {
+    private static Outcome phase(AmurClient client, double rate, int seconds) throws InterruptedException {
         int bookings = (int) Math.ceil(rate * seconds);
         System.out.printf("drafting %d itineraries (one traveller, Yuzhno-Sakhalinsk - Harbin and back)...%n", bookings);
         List<String> drafts = draft(client, bookings);
@@ -67,22 +96,28 @@ public final class BookingBenchmark {
             pacer.schedule(() -> book(client, id, latencies, confirmed, rejected, toCancel, finished),
                     due - System.nanoTime(), TimeUnit.NANOSECONDS);
         }
-        boolean allEnded = finished.await(seconds + 60L, TimeUnit.SECONDS);
+        finished.await(seconds + 60L, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - start) / 1e9;
         pacer.shutdownNow();
-        Histogram histogram = latencies.getIntervalHistogram();
+        return new Outcome(drafts.size(), elapsed, confirmed.get(), rejected.get(), finished.getCount(),
+                latencies.getIntervalHistogram(), List.copyOf(toCancel));
+    }
+
+    private static void report(double rate, Outcome outcome) {
+        Histogram histogram = outcome.latencies();
         System.out.printf("%nbookings: %d at %.1f/s over %.1f s; confirmed %d, rejected %d, not ended %d%n",
-                drafts.size(), rate, elapsed, confirmed.get(), rejected.get(), finished.getCount());
+                outcome.bookings(), rate, outcome.seconds(), outcome.confirmed(), outcome.rejected(),
+                outcome.notEnded());
         System.out.printf("book -> CONFIRMED (ms): p50 %.1f  p90 %.1f  p99 %.1f  max %.1f  (n=%d)%n",
                 histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(90) / 1000.0,
                 histogram.getValueAtPercentile(99) / 1000.0, histogram.getMaxValue() / 1000.0,
                 histogram.getTotalCount());
-        System.out.printf("cancelling %d confirmed bookings to give the seats back...%n", toCancel.size());
-        toCancel.forEach(id -> client.post("/api/itineraries/" + id + "/cancel", Map.of(), null));
-        if (!allEnded) {
-            System.out.println("SOME BOOKINGS DID NOT END: the rate is above what this machine sustains");
-            System.exit(1);
-        }
+    }
+
+    /** Gives the seats of the confirmed bookings back. */
+    private static void cancel(AmurClient client, Outcome outcome) {
+        System.out.printf("cancelling %d confirmed bookings to give the seats back...%n", outcome.toCancel().size());
+        outcome.toCancel().forEach(id -> client.post("/api/itineraries/" + id + "/cancel", Map.of(), null));
     }
 
     private static void book(AmurClient client, String id, Recorder latencies, AtomicInteger confirmed,
@@ -94,23 +129,19 @@ public final class BookingBenchmark {
                 // The stream is open (its first event is the current status): now book, and time from here.
                 booked[0] = System.nanoTime();
                 client.postAsync("/api/itineraries/" + id + "/book", Map.of(), UUID.randomUUID().toString());
-            } else if (status.equals("CONFIRMED") || status.equals("REJECTED")) {
-                latencies.recordValue(Math.max(0, (System.nanoTime() - booked[0]) / 1000));
-                (status.equals("CONFIRMED") ? confirmed : rejected).incrementAndGet();
-                if (status.equals("CONFIRMED")) {
-                    toCancel.add(id);
-                }
-                finished.countDown();
-                throw new StopWatching();
+                return false;
             }
+            if (!status.equals("CONFIRMED") && !status.equals("REJECTED")) {
+                return false;
+            }
+            latencies.recordValue(Math.max(0, (System.nanoTime() - booked[0]) / 1000));
+            (status.equals("CONFIRMED") ? confirmed : rejected).incrementAndGet();
+            if (status.equals("CONFIRMED")) {
+                toCancel.add(id);
+            }
+            finished.countDown();
+            return true;
         }).exceptionally(e -> null);
-    }
-
-    /** Ends a watch once the booking has ended. */
-    private static final class StopWatching extends RuntimeException {
-        StopWatching() {
-            super(null, null, false, false);
-        }
     }
 
     private static List<String> draft(AmurClient client, int count) {
@@ -129,7 +160,7 @@ public final class BookingBenchmark {
         for (int i = 0; i < count; i++) {
             String[] pair = pairs.get(i % pairs.size());
             drafts.add(client.post("/api/itineraries", AmurClient.trip(pair[0], pair[1],
-                    List.of(AmurClient.traveller("Bench", "Traveller" + i, "ORDINARY")), null), null)
+                    List.of(AmurClient.traveller("Bench", "Traveller" + i, "ORDINARY", "1985-03-02")), null), null)
                     .expect(201).body().path("id").asString());
         }
         return drafts;

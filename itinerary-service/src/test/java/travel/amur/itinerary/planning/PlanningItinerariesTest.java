@@ -42,7 +42,9 @@ class PlanningItinerariesTest {
                 .jsonPath("$.price.activities.amount").isEqualTo(984.0)
                 .jsonPath("$.travellers[0].passportNumber").value(n -> assertThat((String) n).startsWith("***"))
                 .jsonPath("$.warnings[?(@.code == 'EXTREME_COLD')]").exists()
-                .jsonPath("$.warnings[?(@.code == 'VISA_NOT_ELIGIBLE')]").doesNotExist();
+                .jsonPath("$.warnings[?(@.code == 'VISA_NOT_ELIGIBLE')]").doesNotExist()
+                .jsonPath("$.links.book").exists()
+                .jsonPath("$.links.cancel").doesNotExist();
     }
 
     @Test

@@ -51,8 +51,8 @@ public final class Planner {
                     + seasonHint(attraction, date), id, date));
         } else if (attraction.seasonOn(date).filter(season -> !season.confirmed()).isPresent()) {
             Season season = attraction.seasonOn(date).orElseThrow();
-            warnings.add(new Warning(Warning.Code.SEASON_NOT_CONFIRMED, name + "'s " + season.year() + " season ("
-                    + season.opens() + " to " + season.closes() + ") is expected, not yet announced", id, date));
+            warnings.add(new Warning(Warning.Code.SEASON_NOT_CONFIRMED, name + "'s season from "
+                    + season.opens() + " to " + season.closes() + " is expected, not yet announced", id, date));
         }
         LocalDate arrival = draft.arrivalDate();
         LocalTime landed = draft.outbound().arrival().toLocalTime();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import travel.amur.itinerary.catalog.model.Attraction;
 import travel.amur.itinerary.planning.model.Draft;
 import travel.amur.itinerary.planning.model.FlightLeg;
 import travel.amur.itinerary.planning.model.Itinerary;
+import travel.amur.itinerary.planning.model.ItineraryStatus;
 import travel.amur.itinerary.planning.model.Plan;
 import travel.amur.itinerary.planning.model.Rejection;
 import travel.amur.itinerary.planning.model.Traveller;
@@ -48,7 +50,6 @@ record ItineraryView(UUID id, String status, int version, String destination, St
 
     static ItineraryView of(Itinerary itinerary, Map<String, Attraction> attractions, String language) {
         Draft draft = itinerary.draft();
-        String self = "/api/itineraries/" + itinerary.id();
         return new ItineraryView(itinerary.id(), itinerary.status().name(), itinerary.version(), draft.destination(),
                 draft.purpose(), draft.travellers().stream().map(Traveller::masked).toList(),
                 FlightView.of(draft.outbound()), FlightView.of(draft.inbound()),
@@ -56,8 +57,24 @@ record ItineraryView(UUID id, String status, int version, String destination, St
                 itinerary.plan().days().stream().map(day -> new DayView(day.date(), day.items().stream()
                         .map(item -> item(item, attractions, language)).toList())).toList(),
                 itinerary.plan().price(), itinerary.plan().warnings(), itinerary.rejections(), itinerary.createdAt(),
-                itinerary.updatedAt(), Map.of("self", self, "events", self + "/events", "book", self + "/book",
-                        "cancel", self + "/cancel"));
+                itinerary.updatedAt(), links(itinerary));
+    }
+
+    /** Only the actions the itinerary's status allows, so a client can follow links instead of knowing the rules. */
+    private static Map<String, String> links(Itinerary itinerary) {
+        String self = "/api/itineraries/" + itinerary.id();
+        Map<String, String> links = new LinkedHashMap<>();
+        links.put("self", self);
+        links.put("events", self + "/events");
+        if (itinerary.status() == ItineraryStatus.DRAFT) {
+            links.put("book", self + "/book");
+        } else {
+            links.put("booking", self + "/booking");
+        }
+        if (itinerary.status() == ItineraryStatus.CONFIRMED) {
+            links.put("cancel", self + "/cancel");
+        }
+        return links;
     }
 
     private static ItemView item(Plan.Item item, Map<String, Attraction> attractions, String language) {
