@@ -22,6 +22,9 @@ public interface Holds {
 
     Mono<Void> add(SeatHold hold);
 
+    /** Takes back a hold added in the same transaction, whose seats could not be taken. */
+    Mono<Void> remove(UUID holdId);
+
     Mono<Void> save(SeatHold hold);
 
     /** Held seats past their time, skipping any another instance is already expiring. */

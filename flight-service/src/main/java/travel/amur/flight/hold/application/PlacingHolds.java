@@ -95,18 +95,27 @@ public class PlacingHolds {
                         return Mono.<Placement>just(new Refused(Refusal.DEPARTED,
                                 flight.flightNumber() + " departed at " + flight.departsAt()));
                     }
+                    HeldSeats held = held(request, flight, now);
                     int seats = request.passengers().count();
-                    return stock.take(request.flightId(), request.cabin(), seats).flatMap(taken -> taken
-                            ? hold(request, flight, now, causation)
-                            : stock.available(request.flightId(), request.cabin()).map(left -> new Refused(
-                                    Refusal.SOLD_OUT, "only " + left + " " + request.cabin() + " seats left on "
-                                            + flight.flightNumber() + ", " + seats + " asked for")));
+                    // The flight's inventory row is what concurrent holds queue for: it is locked last, so that it
+                    // stays locked only until the announcement is written and the transaction commits.
+                    return holds.add(held)
+                            .then(stock.take(request.flightId(), request.cabin(), seats))
+                            .flatMap(taken -> taken
+                                    ? announcements.announce(held, causation).thenReturn((Placement) new Placed(held))
+                                    : holds.remove(request.holdId()).then(soldOut(request, flight, seats)));
                 })
                 .defaultIfEmpty(new Refused(Refusal.NOT_FOUND,
                         "no " + request.cabin() + " cabin on flight " + request.flightId()));
     }
 
-    private Mono<Placement> hold(PlaceHold request, FlightToHold flight, Instant now, Causation causation) {
+    private Mono<Placement> soldOut(PlaceHold request, FlightToHold flight, int seats) {
+        return stock.available(request.flightId(), request.cabin()).map(left -> new Refused(Refusal.SOLD_OUT,
+                "only " + left + " " + request.cabin() + " seats left on " + flight.flightNumber() + ", " + seats
+                        + " asked for"));
+    }
+
+    private HeldSeats held(PlaceHold request, FlightToHold flight, Instant now) {
         Currency currency = request.currency() != null ? request.currency()
                 : Currency.soldIn(flight.originCountry());
         var total = flight.fare().in(currency).multiply(java.math.BigDecimal.valueOf(request.passengers().count()));
@@ -114,12 +123,9 @@ public class PlacingHolds {
         if (expiresAt.isAfter(flight.departsAt())) {
             expiresAt = flight.departsAt();
         }
-        HeldSeats held = new HeldSeats(new HoldDetails(request.holdId(), request.agencyId(), request.bookingId(),
+        return new HeldSeats(new HoldDetails(request.holdId(), request.agencyId(), request.bookingId(),
                 request.flightId(), flight.flightNumber(), request.cabin(), request.passengers(),
                 new Money(total, currency), now, expiresAt));
-        return holds.add(held)
-                .then(announcements.announce(held, causation))
-                .thenReturn(new Placed(held));
     }
 
     private Mono<Void> reject(PlaceHold request, Refused refused, Causation causation) {

@@ -99,6 +99,11 @@ class R2dbcHolds implements Holds {
     }
 
     @Override
+    public Mono<Void> remove(UUID holdId) {
+        return db.sql("DELETE FROM seat_hold WHERE id = :id").bind("id", holdId).then();
+    }
+
+    @Override
     public Mono<Void> save(SeatHold hold) {
         String reason = reason(hold);
         var spec = db.sql("UPDATE seat_hold SET status = :status, reason = :reason, updated_at = :now WHERE id = :id")
