@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,6 +151,23 @@ class GatewayResilienceTest {
         before = flights.hits();
         post("/api/flights/holds/x/confirm", "limited-test-key-8").expectStatus().isEqualTo(503);
         assertThat(flights.hits() - before).isEqualTo(1);
+    }
+
+    @Test
+    void sixty_concurrent_calls_to_a_slow_service_all_get_through_the_breaker() {
+        flights.answer(200, Duration.ofMillis(400));
+        ExecutorService clients = Executors.newFixedThreadPool(60);
+        try {
+            List<CompletableFuture<Integer>> calls = IntStream.range(0, 60)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> get("/api/flights/routes", "limited-test-key-9")
+                            .returnResult(String.class).getStatus().value(), clients))
+                    .toList();
+
+            assertThat(calls.stream().map(CompletableFuture::join)).as("no call turned away by a bulkhead")
+                    .containsOnly(200);
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     private WebTestClient.ResponseSpec get(String path, String key) {

@@ -33,7 +33,15 @@ public final class NonBlockingThreads {
                         "getBeanMetaData")
                 // springdoc builds a service's OpenAPI document once (pre-loaded at start-up) and caches it.
                 .allowBlockingCallsInside("org.springdoc.core.service.OpenAPIService", "build")
-                .allowBlockingCallsInside("java.util.UUID", "randomUUID"));
+                .allowBlockingCallsInside("java.util.UUID", "randomUUID")
+                // A timeout task (time limiter, Mono.timeout) firing while the answer cancels it waits a moment on
+                // the task's own lock; Reactor's integration allows this for SchedulerTask#dispose only
+                // (reactor-core#2004, #3210).
+                .allowBlockingCallsInside("reactor.core.scheduler.SchedulerTask", "call")
+                // Lettuce guards each connection's writers with a short lock. An error thrown while a thread waits
+                // for it leaves the lock taken for good and wedges the connection (lettuce#3804), so let it wait.
+                .allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "incrementWriters")
+                .allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "doExclusive"));
         installed = true;
     }
 }

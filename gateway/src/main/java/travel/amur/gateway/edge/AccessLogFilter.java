@@ -3,6 +3,7 @@ package travel.amur.gateway.edge;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
@@ -29,11 +30,24 @@ class AccessLogFilter implements GlobalFilter, Ordered {
                 .map(principal -> principal instanceof CallerAuthentication caller
                         ? caller.getPrincipal().agencyId() : "-")
                 .defaultIfEmpty("-")
-                .flatMap(agency -> chain.filter(exchange).doFinally(signal -> access.info("{} {} {} {}ms agency={}",
-                        exchange.getRequest().getMethod(), pathOf(exchange),
-                        exchange.getResponse().getStatusCode() == null ? "-"
-                                : exchange.getResponse().getStatusCode().value(),
-                        (System.nanoTime() - started) / 1_000_000, agency)));
+                .flatMap(agency -> chain.filter(exchange).doFinally(signal -> log(exchange, started, agency)));
+    }
+
+    private static void log(ServerWebExchange exchange, long started, String agency) {
+        // The same traceId and spanId fields as every other log line, which get them from the thread's MDC.
+        RequestTraces.of(exchange).ifPresent(trace -> {
+            MDC.put("traceId", trace.traceId());
+            MDC.put("spanId", trace.spanId());
+        });
+        try {
+            access.info("{} {} {} {}ms agency={}", exchange.getRequest().getMethod(), pathOf(exchange),
+                    exchange.getResponse().getStatusCode() == null ? "-"
+                            : exchange.getResponse().getStatusCode().value(),
+                    (System.nanoTime() - started) / 1_000_000, agency);
+        } finally {
+            MDC.remove("traceId");
+            MDC.remove("spanId");
+        }
     }
 
     static String pathOf(ServerWebExchange exchange) {

@@ -1,7 +1,5 @@
 package travel.amur.gateway.edge;
 
-import io.micrometer.tracing.Span;
-import io.micrometer.tracing.Tracer;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
@@ -16,20 +14,11 @@ import reactor.core.publisher.Mono;
 @Component
 class TraceparentResponseFilter implements GlobalFilter, Ordered {
 
-    private final Tracer tracer;
-
-    TraceparentResponseFilter(Tracer tracer) {
-        this.tracer = tracer;
-    }
-
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        Span span = tracer.currentSpan();
-        if (span != null) {
-            var context = span.context();
-            exchange.getResponse().getHeaders().set("traceparent", "00-" + context.traceId() + "-" + context.spanId()
-                    + "-" + (Boolean.TRUE.equals(context.sampled()) ? "01" : "00"));
-        }
+        RequestTraces.of(exchange).ifPresent(context -> exchange.getResponse().getHeaders().set("traceparent",
+                "00-" + context.traceId() + "-" + context.spanId() + "-"
+                        + (Boolean.TRUE.equals(context.sampled()) ? "01" : "00")));
         return chain.filter(exchange);
     }
 

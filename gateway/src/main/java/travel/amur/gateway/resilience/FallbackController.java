@@ -2,6 +2,8 @@ package travel.amur.gateway.resilience;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +22,8 @@ import travel.amur.common.web.Problems;
 @Hidden
 class FallbackController {
 
+    private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
+
     private final ProblemResponses problems;
 
     FallbackController(ProblemResponses problems) {
@@ -30,6 +34,8 @@ class FallbackController {
     Mono<Void> unavailable(@PathVariable String service, ServerWebExchange exchange) {
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         boolean timedOut = cause instanceof TimeoutException;
+        // Ops need to tell an open breaker from a refused connection or a full bulkhead; the cause names which.
+        log.warn("{} fallback for {}: {}", service, exchange.getRequest().getPath(), String.valueOf(cause));
         var problem = timedOut
                 ? Problems.create(HttpStatus.GATEWAY_TIMEOUT, "service-timeout", "Service timed out",
                         service + " did not answer in time; the request may be retried")
