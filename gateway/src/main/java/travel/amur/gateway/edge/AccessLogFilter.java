@@ -27,8 +27,9 @@ class AccessLogFilter implements GlobalFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         long started = System.nanoTime();
         return exchange.getPrincipal()
+                // The key's name (or the token's subject), never the key: operations see who still uses an old key.
                 .map(principal -> principal instanceof CallerAuthentication caller
-                        ? caller.getPrincipal().agencyId() : "-")
+                        ? caller.getPrincipal().agencyId() + " caller=" + caller.getPrincipal().userId() : "-")
                 .defaultIfEmpty("-")
                 .flatMap(agency -> chain.filter(exchange).doFinally(signal -> log(exchange, started, agency)));
     }
