@@ -1,6 +1,7 @@
 package travel.amur.itinerary.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -42,6 +43,7 @@ class BookingSagaScenariosTest {
     static WebTestClient itineraries;
     static WebTestClient flights;
     static TopicRecorder commands;
+    static TopicRecorder statuses;
 
     @BeforeAll
     static void startPlatform() {
@@ -49,11 +51,13 @@ class BookingSagaScenariosTest {
         itineraries = platform.client(Service.ITINERARY);
         flights = platform.client(Service.FLIGHT);
         commands = new TopicRecorder(platform.kafka(), Topics.FLIGHT_COMMANDS);
+        statuses = new TopicRecorder(platform.kafka(), Topics.ITINERARY_EVENTS);
     }
 
     @AfterAll
     static void stopRecording() {
         commands.close();
+        statuses.close();
     }
 
     @Test
@@ -70,6 +74,11 @@ class BookingSagaScenariosTest {
         } finally {
             watching.dispose();
         }
+        statuses.await(m -> id.equals(m.key()) && "CONFIRMED".equals(m.dataText("status")), SAGA);
+        assertThat(statuses.matching(m -> id.equals(m.key())))
+                .as("every status change is announced on " + Topics.ITINERARY_EVENTS)
+                .extracting(m -> m.dataText("status"), m -> m.dataText("agencyId"))
+                .containsExactly(tuple("PENDING", AGENCY), tuple("CONFIRMED", AGENCY));
         assertThat(Trips.seatsAvailable(flights, Trips.flight("HZ4698", "2027-01-06"))).isEqualTo(67);
         assertThat(Trips.seatsAvailable(flights, Trips.flight("HZ4699", "2027-01-09"))).isEqualTo(67);
         itineraries.get().uri("/api/itineraries/{id}/booking", id).header("X-Agency-Id", AGENCY).exchange()
@@ -92,6 +101,8 @@ class BookingSagaScenariosTest {
                 .expectBody()
                 .jsonPath("$.rejections[0].code").isEqualTo("VISA_NOT_ELIGIBLE")
                 .jsonPath("$.rejections[0].subject").isEqualTo("Oleg Sidorov");
+        assertThat(statuses.await(m -> id.equals(m.key()) && "REJECTED".equals(m.dataText("status")), SAGA)
+                .data().get("reasons").toString()).contains("VISA_NOT_ELIGIBLE");
         await().atMost(SAGA).until(() -> Trips.seatsAvailable(flights, out) == 70
                 && Trips.seatsAvailable(flights, back) == 70);
     }

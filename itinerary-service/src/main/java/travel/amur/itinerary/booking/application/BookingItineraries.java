@@ -158,7 +158,8 @@ public class BookingItineraries {
         return sagas.log(itinerary.id(), now, decision.log())
                 .thenMany(Flux.fromIterable(decision.commands())
                         .concatMap(command -> messages.send(command, itinerary, causation)))
-                .then(next == itinerary ? Mono.empty() : itineraries.update(next, true))
+                .then(next == itinerary ? Mono.empty()
+                        : itineraries.update(next, true).then(messages.announce(next, now, causation)))
                 .thenReturn(next);
     }
 

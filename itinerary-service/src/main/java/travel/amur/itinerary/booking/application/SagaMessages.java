@@ -1,11 +1,13 @@
 package travel.amur.itinerary.booking.application;
 
+import java.time.Instant;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import travel.amur.common.contract.flight.ConfirmSeats;
 import travel.amur.common.contract.flight.HoldSeats;
 import travel.amur.common.contract.flight.ReleaseSeats;
+import travel.amur.common.contract.itinerary.ItineraryStatusChanged;
 import travel.amur.common.contract.visa.CheckVisas;
 import travel.amur.common.event.Causation;
 import travel.amur.common.event.Topics;
@@ -14,6 +16,7 @@ import travel.amur.itinerary.booking.model.SagaCommand;
 import travel.amur.itinerary.booking.model.StepName;
 import travel.amur.itinerary.planning.model.Draft;
 import travel.amur.itinerary.planning.model.Itinerary;
+import travel.amur.itinerary.planning.model.Rejection;
 import travel.amur.itinerary.planning.model.Traveller;
 
 /**
@@ -50,6 +53,13 @@ class SagaMessages {
         SagaCommand.ReleaseSeats release = (SagaCommand.ReleaseSeats) command;
         return publish(Topics.FLIGHT_COMMANDS, new ReleaseSeats(release.holdId(), booking, release.reason()), booking,
                 causation);
+    }
+
+    /** Tells whoever follows bookings (notifications, reporting) that an itinerary's status changed. */
+    Mono<Void> announce(Itinerary itinerary, Instant at, Causation causation) {
+        return publish(Topics.ITINERARY_EVENTS, new ItineraryStatusChanged(itinerary.id(), itinerary.agencyId(),
+                itinerary.status().name(), itinerary.rejections().stream().map(Rejection::code).toList(), at),
+                itinerary.id(), causation);
     }
 
     private Mono<Void> publish(String topic, Object message, UUID booking, Causation causation) {
