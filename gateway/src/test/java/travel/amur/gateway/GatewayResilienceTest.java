@@ -12,8 +12,11 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -38,6 +41,7 @@ import travel.amur.gateway.support.StubService;
 @TestPropertySource(locations = "classpath:gateway-test.properties")
 @AutoConfigureWebTestClient(timeout = "PT20S")
 @Import(RealRedis.class)
+@ExtendWith(OutputCaptureExtension.class)
 class GatewayResilienceTest {
 
     static final StubService flights = new StubService();
@@ -96,7 +100,8 @@ class GatewayResilienceTest {
     }
 
     @Test
-    void the_breaker_opens_while_a_service_is_down_answers_503_at_once_and_closes_once_it_is_back() {
+    void the_breaker_opens_while_a_service_is_down_answers_503_at_once_and_closes_once_it_is_back(
+            CapturedOutput logs) {
         String key = "limited-test-key-3";
         visa.down();
         for (int i = 0; i < 4; i++) {
@@ -112,6 +117,13 @@ class GatewayResilienceTest {
 
         await().atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(400))
                 .untilAsserted(() -> post("/api/visa/eligibility", "limited-test-key-4").expectStatus().isOk());
+        // Half open lets three trial calls through; once they succeed the breaker closes.
+        for (int i = 0; i < 3; i++) {
+            post("/api/visa/eligibility", "limited-test-key-4").expectStatus().isOk();
+        }
+        assertThat(logs.getOut()).as("operations see the breaker open and close")
+                .contains("circuit breaker of visa-service: State transition from CLOSED to OPEN")
+                .contains("circuit breaker of visa-service: State transition from HALF_OPEN to CLOSED");
     }
 
     @Test

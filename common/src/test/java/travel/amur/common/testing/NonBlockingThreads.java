@@ -34,14 +34,25 @@ public final class NonBlockingThreads {
                 // springdoc builds a service's OpenAPI document once (pre-loaded at start-up) and caches it.
                 .allowBlockingCallsInside("org.springdoc.core.service.OpenAPIService", "build")
                 .allowBlockingCallsInside("java.util.UUID", "randomUUID")
-                // A timeout task (time limiter, Mono.timeout) firing while the answer cancels it waits a moment on
-                // the task's own lock; Reactor's integration allows this for SchedulerTask#dispose only
-                // (reactor-core#2004, #3210).
-                .allowBlockingCallsInside("reactor.core.scheduler.SchedulerTask", "call")
+                // resilience4j keeps each breaker's and time limiter's recent events in a small buffer behind a
+                // StampedLock: two threads recording at once wait a moment (resilience4j#1545).
+                .allowBlockingCallsInside("io.github.resilience4j.circularbuffer.ConcurrentEvictingQueue",
+                        "writeConcurrently")
+                .allowBlockingCallsInside("io.github.resilience4j.circularbuffer.ConcurrentEvictingQueue",
+                        "readConcurrently")
                 // Lettuce guards each connection's writers with a short lock. An error thrown while a thread waits
                 // for it leaves the lock taken for good and wedges the connection (lettuce#3804), so let it wait.
                 .allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "incrementWriters")
-                .allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "doExclusive"));
+                .allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "doExclusive")
+                // Spring Data Redis reads a script's SHA-1 (computed once) and its shared connection (opened at
+                // start-up) under a lock on every call: two event loops calling Redis at once wait a moment.
+                .allowBlockingCallsInside("org.springframework.data.redis.core.script.DefaultRedisScript", "getSha1")
+                .allowBlockingCallsInside("org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory",
+                        "getSharedReactiveConnection")
+                // Netty's adaptive buffer allocator takes a magazine's lock when it grows its magazines under
+                // contention, a one-off as the pool warms up.
+                .allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup",
+                        "tryExpandMagazines"));
         installed = true;
     }
 }

@@ -1,5 +1,6 @@
 package travel.amur.gateway.resilience;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -34,8 +35,13 @@ class FallbackController {
     Mono<Void> unavailable(@PathVariable String service, ServerWebExchange exchange) {
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         boolean timedOut = cause instanceof TimeoutException;
-        // Ops need to tell an open breaker from a refused connection or a full bulkhead; the cause names which.
-        log.warn("{} fallback for {}: {}", service, exchange.getRequest().getPath(), String.valueOf(cause));
+        // Ops need to tell a refused connection, a time-out or a full bulkhead apart; the cause names which. An open
+        // breaker turns every call away: logged once when it opens (resilience4j's state transition), not per call.
+        if (cause instanceof CallNotPermittedException) {
+            log.debug("{} fallback for {}: breaker open", service, exchange.getRequest().getPath());
+        } else {
+            log.warn("{} fallback for {}: {}", service, exchange.getRequest().getPath(), String.valueOf(cause));
+        }
         var problem = timedOut
                 ? Problems.create(HttpStatus.GATEWAY_TIMEOUT, "service-timeout", "Service timed out",
                         service + " did not answer in time; the request may be retried")
