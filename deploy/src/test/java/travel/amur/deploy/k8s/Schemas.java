@@ -129,6 +129,8 @@ final class Schemas {
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .build();
 
+    private final Map<String, JsonSchema> jsonSchemas = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** What is wrong with {@code object}, one line per problem; empty when the API server would take it. */
     List<String> problems(JsonNode object) {
         String kind = object.path("apiVersion").asText() + "/" + object.path("kind").asText();
@@ -138,7 +140,8 @@ final class Schemas {
             problems.add(where + ": metadata.name is required");
         }
         if (JSON_SCHEMAS.containsKey(kind)) {
-            for (ValidationMessage message : jsonSchema(JSON_SCHEMAS.get(kind)).validate(object)) {
+            for (ValidationMessage message : jsonSchemas.computeIfAbsent(JSON_SCHEMAS.get(kind), Schemas::jsonSchema)
+                    .validate(object)) {
                 problems.add(where + ": " + message.getMessage());
             }
             return problems;
