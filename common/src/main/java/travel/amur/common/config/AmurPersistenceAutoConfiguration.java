@@ -73,8 +73,14 @@ public class AmurPersistenceAutoConfiguration {
     Housekeeping housekeeping(OutboxStore outbox, ProcessedMessages processed, IdempotentRequests idempotency,
             OutboxProperties outboxProperties, Environment environment, Clock clock) {
         return new Housekeeping(outbox, processed, idempotency, outboxProperties,
-                environment.getProperty("amur.inbox.retention", Duration.class, Duration.ofDays(30)),
-                environment.getProperty("amur.housekeeping.interval", Duration.class, Duration.ofHours(1)), clock);
+                environment.getProperty("amur.inbox.retention", Duration.class, Duration.ofDays(30)), clock);
+    }
+
+    @Bean
+    RepeatingTask housekeepingEveryInterval(Housekeeping housekeeping, Environment environment) {
+        return new RepeatingTask("housekeeping", Duration.ofMinutes(1),
+                environment.getProperty("amur.housekeeping.interval", Duration.class, Duration.ofHours(1)),
+                housekeeping::sweep);
     }
 
     /** Flyway migrates the database R2DBC uses unless {@code spring.flyway.url} says otherwise. */
