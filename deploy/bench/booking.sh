@@ -4,12 +4,14 @@
 #   deploy/local/run.sh --detach            # with AMUR_JAVA_OPTS=-XX:TieredStopAtLevel=4 for production-like JIT
 #   deploy/bench/booking.sh [rate/s] [seconds] [warm-up seconds]      (defaults: 5 60 30)
 # It extends China's trial visa policy for the run and puts it back, and cancels every booking it confirmed.
+# The load client is built from this checkout (nothing is installed into the local Maven repository).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
+# shellcheck source=../local/lib.sh
+source "$ROOT/deploy/local/lib.sh"
 GATEWAY=${AMUR_GATEWAY_URL:-http://127.0.0.1:8080}
-./mvnw -q -B -pl deploy -am -DskipTests install >/dev/null
-./mvnw -q -B -pl deploy dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
-CP="deploy/target/classes:$(cat deploy/target/bench.classpath)"
+amur_build
+CP=$(amur_deploy_classpath)
 exec java -cp "$CP" travel.amur.deploy.bench.BookingBenchmark "$GATEWAY" deploy/local/demo-keys.env \
   "${1:-5}" "${2:-60}" "${3:-30}"

@@ -11,13 +11,19 @@
 # Settings (environment): AMUR_PG_HOST/AMUR_PG_PORT (127.0.0.1:5432), AMUR_PG_ADMIN_USER/AMUR_PG_ADMIN_PASSWORD
 # (postgres, empty), AMUR_REDIS_HOST/AMUR_REDIS_PORT (127.0.0.1:6379), AMUR_KAFKA_PORT (9092),
 # AMUR_JAVA_OPTS (extra JVM options for the four applications), AMUR_BUILD=always to rebuild first.
+#
+# It builds what it needs from this checkout (./mvnw package, only when a jar is missing or older than its sources)
+# and never reads or writes travel.amur artifacts in the local Maven repository. The applications run from copies
+# of their jars in .local/app, so a build while the stack runs does not pull a jar from under a running JVM.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 STATE="$ROOT/.local"
 LOGS="$STATE/logs"
 PIDS="$STATE/run"
-VERSION=0.1.0-SNAPSHOT
+APPS_DIR="$STATE/app"
+# shellcheck source=lib.sh
+source "$ROOT/deploy/local/lib.sh"
 
 PG_HOST=${AMUR_PG_HOST:-127.0.0.1}
 PG_PORT=${AMUR_PG_PORT:-5432}
@@ -36,7 +42,7 @@ FAST_START="-XX:TieredStopAtLevel=1"
 # name:port:module, in start order.
 APPS=(flight-service:8081 visa-service:8082 itinerary-service:8083 gateway:8080)
 
-say() { printf '\033[1m[amur]\033[0m %s\n' "$*"; }
+say() { amur_say "$@"; }
 fail() {
   printf '\033[31m[amur] %s\033[0m\n' "$*" >&2
   # A half-started stack is worse than none: stop what this run started.
@@ -59,25 +65,16 @@ java_cmd() {
 }
 
 deploy_classpath() {
-  local cp="$STATE/deploy.classpath"
-  if [[ ! -s "$cp" || "$ROOT/deploy/pom.xml" -nt "$cp" ]]; then
-    (cd "$ROOT" && ./mvnw -q -B -pl deploy dependency:build-classpath -Dmdep.includeScope=runtime \
-      -Dmdep.outputFile="$cp" >/dev/null)
-  fi
-  echo "$(cat "$cp"):$ROOT/deploy/target/classes"
+  amur_deploy_classpath || fail "the deploy module's class path is missing"
 }
 
-build_if_missing() {
-  local missing=0
+build() {
+  amur_build || fail "the build failed: fix it, or see $LOGS/build.log"
+  rm -rf "$APPS_DIR" && mkdir -p "$APPS_DIR"
   for app in "${APPS[@]}"; do
     local name=${app%%:*}
-    [[ -f "$ROOT/$name/target/$name-$VERSION-exec.jar" ]] || missing=1
+    cp "$ROOT/$name/target/$name-$AMUR_VERSION-exec.jar" "$APPS_DIR/$name.jar"
   done
-  [[ -d "$ROOT/deploy/target/classes/travel" ]] || missing=1
-  if [[ $missing == 1 || "${AMUR_BUILD:-}" == always ]]; then
-    say "building (./mvnw package -DskipTests) ..."
-    (cd "$ROOT" && ./mvnw -q -B -DskipTests package) || fail "build failed"
-  fi
 }
 
 # start NAME LOGFILE COMMAND...: runs it in the background in its own process group, records its pid.
@@ -97,19 +94,28 @@ wait_for() {
 }
 
 start_postgres() {
+  local cp; cp=$(deploy_classpath)
   if port_open "$PG_HOST" "$PG_PORT"; then
     say "PostgreSQL: using the server at $PG_HOST:$PG_PORT"
-    "$(java_cmd)" -cp "$(deploy_classpath)" travel.amur.deploy.local.PostgresSetup \
-      "$PG_HOST" "$PG_PORT" "$PG_ADMIN_USER" "$PG_ADMIN_PASSWORD" "${DATABASES[@]}" >>"$LOGS/postgres-setup.log" 2>&1 \
-      || say "PostgreSQL: could not check role/databases as $PG_ADMIN_USER (see $LOGS/postgres-setup.log); assuming they exist"
+    amur_step "PostgreSQL set-up (role amur, databases ${DATABASES[*]})" "$LOGS/postgres-setup.log" \
+      "$(java_cmd)" -cp "$cp" travel.amur.deploy.local.PostgresSetup \
+      "$PG_HOST" "$PG_PORT" "$PG_ADMIN_USER" "$PG_ADMIN_PASSWORD" "${DATABASES[@]}" \
+      || fail "PostgreSQL at $PG_HOST:$PG_PORT is not ready for Amur (see above); set AMUR_PG_ADMIN_USER and AMUR_PG_ADMIN_PASSWORD to an administrator, or create role amur and the databases as the log says"
   else
     say "PostgreSQL: nothing at $PG_HOST:$PG_PORT, starting an embedded PostgreSQL there (data in .local/postgres)"
     [[ "$PG_HOST" == 127.0.0.1 || "$PG_HOST" == localhost ]] || fail "cannot start an embedded PostgreSQL on $PG_HOST"
-    start postgres "$LOGS/postgres.log" "$(java_cmd)" -Damur.component=postgres -Xmx128m -cp "$(deploy_classpath)" \
+    start postgres "$LOGS/postgres.log" "$(java_cmd)" -Damur.component=postgres -Xmx128m -cp "$cp" \
       travel.amur.deploy.local.EmbeddedPostgresServer "$PG_PORT" "$STATE/postgres" "${DATABASES[@]}"
-    wait_for postgres 60 "grep -q 'embedded PostgreSQL ready' '$LOGS/postgres.log'" \
-      || fail "embedded PostgreSQL did not start: see $LOGS/postgres.log"
+    wait_for postgres 60 "grep -q 'embedded PostgreSQL ready' '$LOGS/postgres.log' || ! alive postgres" || true
+    grep -q 'embedded PostgreSQL ready' "$LOGS/postgres.log" || fail_with_log "embedded PostgreSQL did not start" "$LOGS/postgres.log"
   fi
+}
+
+# fail_with_log WHAT LOG: fails showing the last lines of LOG.
+fail_with_log() {
+  printf '\033[31m[amur] %s. Last lines of %s:\033[0m\n' "$1" "$2" >&2
+  tail -n 25 "$2" 2>/dev/null | sed 's/^/    /' >&2
+  fail "$1: see $2"
 }
 
 start_kafka() {
@@ -123,14 +129,19 @@ start_kafka() {
   local log4j="-Dlog4j2.configurationFile=$ROOT/deploy/local/kafka-log4j2.properties"
   if [[ ! -f "$data/meta.properties" ]]; then
     local cluster
-    cluster=$("$(java_cmd)" "$log4j" -cp "$cp" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1)
-    "$(java_cmd)" "$log4j" -cp "$cp" kafka.tools.StorageTool format -t "$cluster" -c "$config" >>"$LOGS/kafka.log" 2>&1 \
-      || fail "cannot format Kafka storage: see $LOGS/kafka.log"
+    # The tools log to stderr (kafka-log4j2.properties), so stdout holds only the id.
+    cluster=$("$(java_cmd)" "$log4j" -cp "$cp" kafka.tools.StorageTool random-uuid 2>>"$LOGS/kafka-format.log" \
+      | tail -n 1) || true
+    [[ "$cluster" =~ ^[A-Za-z0-9_-]{22}$ ]] || fail_with_log "cannot make a Kafka cluster id" "$LOGS/kafka-format.log"
+    amur_step "Kafka storage format" "$LOGS/kafka-format.log" \
+      "$(java_cmd)" "$log4j" -cp "$cp" kafka.tools.StorageTool format -t "$cluster" -c "$config" \
+      || fail "cannot format Kafka storage in $data"
   fi
   say "Kafka: starting a KRaft broker on 127.0.0.1:$KAFKA_PORT"
   start kafka "$LOGS/kafka.log" "$(java_cmd)" -Damur.component=kafka -Xms256m -Xmx512m "$log4j" -cp "$cp" \
     kafka.Kafka "$config"
-  wait_for kafka 60 "port_open 127.0.0.1 $KAFKA_PORT" || fail "Kafka did not start: see $LOGS/kafka.log"
+  wait_for kafka 60 "port_open 127.0.0.1 $KAFKA_PORT || ! alive kafka" || true
+  port_open 127.0.0.1 "$KAFKA_PORT" || fail_with_log "Kafka did not start" "$LOGS/kafka.log"
 }
 
 start_apps() {
@@ -152,7 +163,7 @@ start_apps() {
       AMUR_GATEWAY_RATE_LIMIT_STORE="$redis_store" AMUR_GATEWAY_REDIS_HEALTH="$redis_health" \
       SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-local}" \
       "$(java_cmd)" -Damur.component="$name" -Xms128m -Xmx384m -XX:+UseSerialGC $FAST_START \
-      ${AMUR_JAVA_OPTS:-} -jar "$ROOT/$name/target/$name-$VERSION-exec.jar" --server.port="$port"
+      ${AMUR_JAVA_OPTS:-} -jar "$APPS_DIR/$name.jar" --server.port="$port"
   done
 }
 
@@ -162,8 +173,8 @@ wait_for_apps() {
   for app in "${APPS[@]}"; do
     local name=${app%%:*} port=${app##*:}
     wait_for "$name" 120 "ready $port || ! alive $name" || true
-    if ! alive "$name"; then fail "$name stopped during start-up: see $LOGS/$name.log"; fi
-    ready "$port" || fail "$name is not healthy after 120 s: see $LOGS/$name.log"
+    if ! alive "$name"; then fail_with_log "$name stopped during start-up" "$LOGS/$name.log"; fi
+    ready "$port" || fail_with_log "$name is not healthy after 120 s" "$LOGS/$name.log"
     say "$name: healthy on http://127.0.0.1:$port"
   done
 }
@@ -245,7 +256,7 @@ main() {
     return 0
   fi
   local started=$SECONDS
-  build_if_missing
+  build
   STARTING=1
   if [[ $mode == foreground ]]; then trap 'echo; stop_all; exit 130' INT TERM; fi
   start_postgres

@@ -29,7 +29,7 @@ import travel.amur.deploy.bench.AmurClient;
  * given back; operations then extend the policy and the second booking is CONFIRMED. Afterwards the booking is
  * cancelled and the policy put back as it was found.
  *
- * <p>Run: {@code ./mvnw -B -pl deploy -Pe2e verify} ({@code -Damur.gateway=...} for another stack).
+ * <p>Run: {@code ./mvnw -B -Pe2e -pl deploy -am verify} ({@code -Damur.gateway=...} for another stack).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IceFestivalTripE2E {
