@@ -16,7 +16,7 @@ amur_step() {
   local what=$1 log=$2
   shift 2
   mkdir -p "$(dirname "$log")"
-  printf '\n==== %s: %s\n' "$(date -u +%FT%TZ)" "$*" >>"$log"
+  printf '\n==== %s: %.300s\n' "$(date -u +%FT%TZ)" "$*" >>"$log"
   local status=0
   "$@" >>"$log" 2>&1 </dev/null || status=$?
   if [[ $status != 0 ]]; then
