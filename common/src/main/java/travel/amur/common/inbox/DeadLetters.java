@@ -1,17 +1,12 @@
 package travel.amur.common.inbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.r2dbc.spi.R2dbcNonTransientResourceException;
-import io.r2dbc.spi.R2dbcTransientException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -19,6 +14,7 @@ import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 import travel.amur.common.event.Topics;
+import travel.amur.common.health.Outages;
 import travel.amur.common.event.UnreadableMessageException;
 
 /**
@@ -69,15 +65,7 @@ public final class DeadLetters {
     }
 
     static boolean isOutage(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof R2dbcTransientException || t instanceof R2dbcNonTransientResourceException
-                    || t instanceof TransientDataAccessException
-                    || t instanceof DataAccessResourceFailureException || t instanceof TimeoutException
-                    || t instanceof java.net.ConnectException) {
-                return true;
-            }
-        }
-        return false;
+        return Outages.isOutage(e);
     }
 
     private static Throwable rootCause(Throwable e) {

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
@@ -20,11 +21,20 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code Idempotency-Key} as in the IETF draft and Stripe: the first request with a key runs and its response is
  * stored in the same transaction as its effects; a retry with the same key and body gets that response again (even an
  * error), another body gets 422, and a retry while the first still runs gets 409. Keys are scoped to the client.
+ *
+ * <p>A running first attempt holds its key's row locked, so "still running" is a fact the database knows, not a guess
+ * from a lease: a key whose attempt died (crash, lost connection, database outage) is free for the next retry at once.
+ * A failure that retrying may cure (5xx) leaves nothing behind, so the retry runs the request again.
  */
 public class IdempotentRequests {
 
     public static final String HEADER = "Idempotency-Key";
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    private static final String COLUMNS = """
+            SELECT fingerprint, state, expires_at, response_status, response_content_type, response_body,
+                   response_location
+              FROM idempotency_key WHERE client = :client AND idempotency_key = :key
+            """;
 
     private final DatabaseClient db;
     private final TransactionalOperator tx;
@@ -63,7 +73,7 @@ public class IdempotentRequests {
     public Mono<StoredResponse> execute(Request request, Supplier<Mono<StoredResponse>> action) {
         String fingerprint = fingerprint(request);
         return claim(request, fingerprint).flatMap(claimed -> claimed
-                ? run(request, action)
+                ? run(request, fingerprint, action, false)
                 : existing(request, fingerprint, action));
     }
 
@@ -75,34 +85,64 @@ public class IdempotentRequests {
 
     private Mono<Boolean> claim(Request request, String fingerprint) {
         Instant now = clock.instant();
-        // A key whose retention has passed is free again; otherwise only the first insert wins.
+        // DO NOTHING, not DO UPDATE: that would wait for the row lock a running first attempt holds.
         return db.sql("""
                         INSERT INTO idempotency_key (client, idempotency_key, operation, fingerprint, state,
-                                                     locked_until, created_at, expires_at)
-                        VALUES (:client, :key, :operation, :fingerprint, 'IN_PROGRESS', :lockedUntil, :now, :expiresAt)
-                        ON CONFLICT (client, idempotency_key) DO UPDATE
-                           SET operation = EXCLUDED.operation, fingerprint = EXCLUDED.fingerprint,
-                               state = 'IN_PROGRESS', locked_until = EXCLUDED.locked_until,
-                               created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at,
-                               response_status = NULL, response_content_type = NULL, response_body = NULL,
-                               response_location = NULL
-                         WHERE idempotency_key.expires_at < :now
+                                                     created_at, expires_at)
+                        VALUES (:client, :key, :operation, :fingerprint, 'IN_PROGRESS', :now, :expiresAt)
+                        ON CONFLICT (client, idempotency_key) DO NOTHING
                         """)
                 .bind("client", request.client()).bind("key", request.key()).bind("operation", request.operation())
-                .bind("fingerprint", fingerprint).bind("lockedUntil", now.plus(properties.lease()))
-                .bind("now", now).bind("expiresAt", now.plus(properties.retention()))
+                .bind("fingerprint", fingerprint).bind("now", now)
+                .bind("expiresAt", now.plus(properties.retention()))
                 .fetch().rowsUpdated()
                 .map(count -> count == 1);
     }
 
-    private Mono<StoredResponse> run(Request request, Supplier<Mono<StoredResponse>> action) {
-        Mono<StoredResponse> effects = Mono.defer(action).flatMap(response -> complete(request, response));
-        return tx.transactional(effects)
+    /** Frees a key whose retention has passed, so that it can be claimed again; emits whether it did. */
+    private Mono<Boolean> forgetExpired(Request request) {
+        return db.sql("""
+                        DELETE FROM idempotency_key
+                         WHERE client = :client AND idempotency_key = :key AND expires_at < :now
+                        """)
+                .bind("client", request.client()).bind("key", request.key()).bind("now", clock.instant())
+                .fetch().rowsUpdated()
+                .map(count -> count == 1);
+    }
+
+    /**
+     * Runs the action in a transaction that first locks the key's row. Just claimed, it waits for the lock (only a
+     * retry taking the key over could hold it); {@code takingOver} an unfinished key, it gives up if the row is locked,
+     * since then the attempt that holds it is running.
+     */
+    private Mono<StoredResponse> run(Request request, String fingerprint, Supplier<Mono<StoredResponse>> action,
+            boolean takingOver) {
+        Mono<StoredResponse> locked = lock(request, takingOver).flatMap(found -> {
+            if (found.isEmpty()) {
+                // Another attempt holds the key: it is running now.
+                return Mono.error(inProgress());
+            }
+            Existing row = found.get();
+            if (!row.fingerprint().equals(fingerprint)) {
+                return Mono.error(reused());
+            }
+            if ("COMPLETED".equals(row.state())) {
+                // A retry took the key over and finished while this attempt waited for it.
+                return Mono.just(row.response());
+            }
+            return Mono.defer(action).flatMap(response -> complete(request, response));
+        });
+        return tx.transactional(locked)
                 .onErrorResume(failure -> {
                     ProblemDetail problem = Problems.from(failure);
-                    if (problem.getStatus() >= 500) {
-                        // Nothing was committed: free the key so that a retry runs the request again.
-                        return release(request).then(Mono.error(failure));
+                    if (problem.getStatus() >= 500 || problem.getStatus() == 409 && isInProgress(failure)
+                            || problem.getStatus() == 422 && isReused(failure)) {
+                        // Nothing was committed. On a 5xx the key is freed so that a retry runs the request again;
+                        // if even that fails (the database is down), the key's row is not locked by anyone, and
+                        // the retry takes it over.
+                        Mono<Void> freed = problem.getStatus() >= 500 ? release(request).onErrorComplete()
+                                : Mono.empty();
+                        return freed.then(Mono.error(failure));
                     }
                     StoredResponse refused = new StoredResponse(problem.getStatus(),
                             MediaType.APPLICATION_PROBLEM_JSON_VALUE, json.writeValueAsString(Problems.body(problem)),
@@ -111,39 +151,51 @@ public class IdempotentRequests {
                 });
     }
 
+    /** The key's row, locked for this transaction; empty when another running attempt holds it (unless waiting). */
+    private Mono<Optional<Existing>> lock(Request request, boolean skipIfLocked) {
+        return db.sql(COLUMNS + (skipIfLocked ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE"))
+                .bind("client", request.client()).bind("key", request.key())
+                .map((row, meta) -> existing(row))
+                .one()
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty());
+    }
+
     private Mono<StoredResponse> existing(Request request, String fingerprint,
             Supplier<Mono<StoredResponse>> action) {
-        return db.sql("""
-                        SELECT fingerprint, state, locked_until, response_status, response_content_type,
-                               response_body, response_location
-                          FROM idempotency_key WHERE client = :client AND idempotency_key = :key
-                        """)
+        return db.sql(COLUMNS)
                 .bind("client", request.client()).bind("key", request.key())
-                .map((row, meta) -> new Existing(row.get("fingerprint", String.class), row.get("state", String.class),
-                        row.get("locked_until", Instant.class),
-                        new StoredResponse(row.get("response_status", Integer.class) == null ? 0
-                                : row.get("response_status", Integer.class),
-                                row.get("response_content_type", String.class), row.get("response_body", String.class),
-                                blankToNull(row.get("response_location", String.class)), true)))
+                .map((row, meta) -> existing(row))
                 .one()
                 .flatMap(found -> {
+                    if (found.expiresAt().isBefore(clock.instant())) {
+                        // Kept past its retention: the key is new again (housekeeping deletes such rows hourly).
+                        return forgetExpired(request).then(claim(request, fingerprint)).flatMap(claimed -> claimed
+                                ? run(request, fingerprint, action, false)
+                                : Mono.error(inProgress()));
+                    }
                     if (!found.fingerprint().equals(fingerprint)) {
-                        return Mono.error(ProblemException.unprocessable("idempotency-key-reused",
-                                "Idempotency-Key reused",
-                                "This Idempotency-Key was used for a different request; use a new key"));
+                        return Mono.error(reused());
                     }
                     if ("COMPLETED".equals(found.state())) {
                         return Mono.just(found.response());
                     }
-                    if (found.lockedUntil().isAfter(clock.instant())) {
-                        return Mono.error(inProgress());
-                    }
-                    // The first attempt died without committing: its effects and its completion are one transaction.
-                    return takeOver(request, found.lockedUntil())
-                            .flatMap(taken -> taken ? run(request, action) : Mono.error(inProgress()));
+                    // In progress: running now if its row is locked, otherwise its attempt died and this one takes
+                    // over (its effects and its completion were one transaction, so none of them happened).
+                    return run(request, fingerprint, action, true);
                 })
-                // Deleted between our insert and this read: the first attempt failed and freed the key.
-                .switchIfEmpty(Mono.error(IdempotentRequests::inProgress));
+                // Deleted between our insert and this read: the first attempt failed and freed the key; try again.
+                .switchIfEmpty(Mono.defer(() -> claim(request, fingerprint).flatMap(claimed -> claimed
+                        ? run(request, fingerprint, action, false)
+                        : Mono.error(inProgress()))));
+    }
+
+    private static Existing existing(io.r2dbc.spi.Readable row) {
+        Integer status = row.get("response_status", Integer.class);
+        return new Existing(row.get("fingerprint", String.class), row.get("state", String.class),
+                row.get("expires_at", Instant.class), new StoredResponse(status == null ? 0 : status, row.get("response_content_type", String.class),
+                        row.get("response_body", String.class),
+                        blankToNull(row.get("response_location", String.class)), true));
     }
 
     private static ProblemException inProgress() {
@@ -151,15 +203,19 @@ public class IdempotentRequests {
                 "A request with this Idempotency-Key is still being processed; retry later");
     }
 
-    private Mono<Boolean> takeOver(Request request, Instant staleLock) {
-        return db.sql("""
-                        UPDATE idempotency_key SET locked_until = :lockedUntil
-                         WHERE client = :client AND idempotency_key = :key AND state = 'IN_PROGRESS'
-                           AND locked_until = :stale
-                        """)
-                .bind("lockedUntil", clock.instant().plus(properties.lease())).bind("client", request.client())
-                .bind("key", request.key()).bind("stale", staleLock)
-                .fetch().rowsUpdated().map(count -> count == 1);
+    private static ProblemException reused() {
+        return ProblemException.unprocessable("idempotency-key-reused", "Idempotency-Key reused",
+                "This Idempotency-Key was used for a different request; use a new key");
+    }
+
+    private static boolean isInProgress(Throwable failure) {
+        return failure instanceof ProblemException problem && problem.toProblemDetail().getType() != null
+                && problem.toProblemDetail().getType().toString().endsWith("/request-in-progress");
+    }
+
+    private static boolean isReused(Throwable failure) {
+        return failure instanceof ProblemException problem && problem.toProblemDetail().getType() != null
+                && problem.toProblemDetail().getType().toString().endsWith("/idempotency-key-reused");
     }
 
     private Mono<StoredResponse> complete(Request request, StoredResponse response) {
@@ -200,6 +256,6 @@ public class IdempotentRequests {
         return text == null || text.isBlank() ? null : text;
     }
 
-    private record Existing(String fingerprint, String state, Instant lockedUntil, StoredResponse response) {
+    private record Existing(String fingerprint, String state, Instant expiresAt, StoredResponse response) {
     }
 }

@@ -31,6 +31,11 @@ public class ProblemResponses {
         if (extraHeaders != null) {
             response.getHeaders().putAll(extraHeaders);
         }
+        if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()
+                && !response.getHeaders().containsHeader(HttpHeaders.RETRY_AFTER)) {
+            // A 503 is passing by definition here: say when to come back, so clients need no guess.
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(Problems.RETRY_AFTER_SECONDS));
+        }
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         byte[] bytes = json.writeValueAsBytes(Problems.body(problem));
         return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));

@@ -30,7 +30,11 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
             return Mono.error(failure);
         }
         ProblemDetail problem = Problems.from(failure);
-        if (problem.getStatus() >= 500) {
+        if (problem.getStatus() == 503) {
+            log.warn("{} {} answered 503, {} unavailable: {}", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(), problem.getProperties() == null ? "a dependency"
+                            : problem.getProperties().get("unavailable"), failure.toString());
+        } else if (problem.getStatus() >= 500) {
             log.error("{} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), failure);
         }
         // For instance Allow on a 405, or Accept on a 415.

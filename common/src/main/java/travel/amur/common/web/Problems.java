@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.MethodParameter;
@@ -27,6 +28,7 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
+import travel.amur.common.health.Outages;
 
 /**
  * Turns any failure of a request into an RFC 9457 problem: bad input into a 400 that names each field, known
@@ -37,6 +39,8 @@ public final class Problems {
     public static final String TYPE_BASE = "https://amur.travel/problems/";
     public static final String INVALID_REQUEST = "invalid-request";
     public static final String ERRORS = "errors";
+    /** What a 503 tells the caller to wait before retrying, unless it says otherwise. */
+    public static final int RETRY_AFTER_SECONDS = 2;
 
     private Problems() {
     }
@@ -77,8 +81,26 @@ public final class Problems {
             ProblemDetail body = response.getBody();
             return create(response.getStatusCode(), slug(response.getStatusCode()), body.getTitle(), body.getDetail());
         }
+        Optional<String> down = Outages.unavailable(failure);
+        if (down.isPresent()) {
+            return unavailable(down.get());
+        }
         return create(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "The request could not be completed. It is safe to retry with the same Idempotency-Key.");
+    }
+
+    /**
+     * A passing outage of {@code what} (the database, Kafka, a service): 503, nothing was changed, retry after
+     * {@link #RETRY_AFTER_SECONDS} with the same Idempotency-Key.
+     */
+    public static ProblemDetail unavailable(String what) {
+        String subject = Outages.DATABASE.equals(what) ? "The database" : Outages.DEPENDENCY.equals(what)
+                ? "A service it depends on" : what;
+        ProblemDetail problem = create(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+                subject + " is unavailable for a moment and nothing was changed; retry after " + RETRY_AFTER_SECONDS
+                        + " s (with the same Idempotency-Key, if the request had one).");
+        problem.setProperty("unavailable", what);
+        return problem;
     }
 
     /** The problem as the JSON members it is written with. */

@@ -70,7 +70,7 @@ class IdempotencyKeyTest {
         try {
             // exchange() returns only once the response arrives, so the first request runs on another thread.
             var firstDone = CompletableFuture.supplyAsync(() -> order("agency-a", key, item));
-            await().atMost(Duration.ofSeconds(10)).until(() -> keyState(key) != null);
+            await().atMost(Duration.ofSeconds(10)).until(() -> keyLocked(key));
 
             order("agency-a", key, item).expectStatus().isEqualTo(409)
                     .expectBody().jsonPath("$.type").isEqualTo("https://amur.travel/problems/request-in-progress");
@@ -81,6 +81,29 @@ class IdempotencyKeyTest {
         } finally {
             PlumbingTestApplication.Orders.GATES.remove(item);
         }
+    }
+
+    @Test
+    void a_key_whose_first_attempt_died_unfinished_is_free_for_the_retry_at_once() {
+        String key = UUID.randomUUID().toString();
+        String item = "abandoned-" + key;
+        Sinks.Empty<Void> gate = Sinks.empty();
+        PlumbingTestApplication.Orders.GATES.put(item, gate);
+        // The client gives up on the first attempt: the server cancels it mid-way, as when a connection drops.
+        WebTestClient impatient = web.mutate().responseTimeout(Duration.ofMillis(800)).build();
+        try {
+            impatient.post().uri("/test/orders").header("X-Agency-Id", "agency-a").header("Idempotency-Key", key)
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(body(item)).exchange();
+        } catch (IllegalStateException timedOut) {
+            // Expected: no answer within the client's time.
+        } finally {
+            PlumbingTestApplication.Orders.GATES.remove(item);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> "IN_PROGRESS".equals(keyState(key)) && !keyLocked(key));
+
+        order("agency-a", key, item).expectStatus().isCreated()
+                .expectHeader().doesNotExist(StoredResponse.REPLAYED_HEADER);
+        assertThat(orders(item)).isEqualTo(1);
     }
 
     @Test
@@ -116,6 +139,13 @@ class IdempotencyKeyTest {
     private long orders(String item) {
         return db.sql("SELECT count(*) AS n FROM test_order WHERE item = :item").bind("item", item)
                 .map(row -> row.get("n", Long.class)).one().block();
+    }
+
+    /** A running attempt holds its key's row locked: a SKIP LOCKED read does not see it. */
+    private boolean keyLocked(String key) {
+        Long visible = db.sql("SELECT idempotency_key FROM idempotency_key WHERE idempotency_key = :key "
+                        + "FOR UPDATE SKIP LOCKED").bind("key", key).fetch().all().count().block();
+        return keyState(key) != null && visible == 0;
     }
 
     private String keyState(String key) {
