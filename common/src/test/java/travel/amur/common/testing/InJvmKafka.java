@@ -1,12 +1,15 @@
 package travel.amur.common.testing;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /** One real KRaft broker inside the test JVM, started on first use and stopped at exit. */
 public final class InJvmKafka {
 
     private static EmbeddedKafkaKraftBroker broker;
+    private static final List<Runnable> BEFORE_SHUTDOWN = new CopyOnWriteArrayList<>();
 
     private InJvmKafka() {
     }
@@ -28,9 +31,18 @@ public final class InJvmKafka {
                     Map.entry("group.consumer.heartbeat.interval.ms", "1000"),
                     Map.entry("group.consumer.min.heartbeat.interval.ms", "1000")));
             started.afterPropertiesSet();
-            Runtime.getRuntime().addShutdownHook(new Thread(started::destroy));
+            // Shutdown hooks run at once; consumers closed after the broker would wait for it until their timeout.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                BEFORE_SHUTDOWN.forEach(Runnable::run);
+                started.destroy();
+            }));
             broker = started;
         }
         return broker.getBrokersAsString();
+    }
+
+    /** Runs {@code closing} when the JVM exits, before the broker stops (an application using it, say). */
+    public static void beforeShutdown(Runnable closing) {
+        BEFORE_SHUTDOWN.add(closing);
     }
 }

@@ -28,6 +28,7 @@ public final class ServiceFleet implements AutoCloseable {
     public ServiceFleet(Clock clock) {
         NonBlockingThreads.guard();
         this.clock = clock;
+        InJvmKafka.beforeShutdown(this::close);
     }
 
     /** The port of a service, chosen on first asking, so services can be told each other's URLs before they start. */

@@ -135,7 +135,7 @@ class BookingSagaScenariosTest {
                 platform.clock().advance(Duration.ofSeconds(6));
                 return "REJECTED".equals(Trips.status(itineraries, AGENCY, id));
             });
-            assertThat(rejectionCodes(id)).containsExactly("TIMEOUT");
+            assertThat(rejectionCodes(id)).containsOnly("TIMEOUT").hasSize(2);
         } finally {
             platform.start(Service.FLIGHT);
         }
@@ -144,6 +144,32 @@ class BookingSagaScenariosTest {
         await().atMost(SAGA).until(() -> Trips.seatsAvailable(flights, out) == 70
                 && Trips.seatsAvailable(flights, back) == 70);
         assertThat(Trips.status(itineraries, AGENCY, id)).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void with_the_flight_service_away_for_a_while_the_booking_waits_for_it_says_so_and_is_confirmed() {
+        UUID out = Trips.flight("HZ4698", "2027-04-07");
+        String id = Trips.createdId(itineraries, AGENCY, Trips.iceFestival("2027-04-07", "2027-04-10", Trips.family()));
+        platform.stop(Service.FLIGHT);
+        try {
+            Trips.book(itineraries, AGENCY, id).expectStatus().isAccepted();
+
+            // Past the first resend, well before the deadline: the booking is pending and names what it waits for.
+            platform.clock().advance(Duration.ofSeconds(6));
+            await().atMost(SAGA).untilAsserted(() -> itineraries.get().uri("/api/itineraries/" + id)
+                    .header("X-Agency-Id", AGENCY).exchange()
+                    .expectBody()
+                    .jsonPath("$.status").isEqualTo("PENDING")
+                    .jsonPath("$.waitingFor").value(waiting -> assertThat(waiting.toString())
+                            .contains("OUTBOUND_SEATS").contains("RETURN_SEATS").doesNotContain("VISAS")));
+        } finally {
+            platform.start(Service.FLIGHT);
+        }
+
+        await().atMost(SAGA).until(() -> "CONFIRMED".equals(Trips.status(itineraries, AGENCY, id)));
+        itineraries.get().uri("/api/itineraries/" + id).header("X-Agency-Id", AGENCY).exchange()
+                .expectBody().jsonPath("$.waitingFor").isEmpty();
+        assertThat(Trips.seatsAvailable(flights, out)).isEqualTo(70 - Trips.family().size());
     }
 
     @Test

@@ -41,7 +41,7 @@ public final class Platform {
                 .add(Service.ITINERARY.name, ItineraryServiceApplication.class,
                         "--amur.itinerary.clients.flight-service-url=" + fleet.url(Service.FLIGHT.name),
                         "--amur.itinerary.clients.visa-service-url=" + fleet.url(Service.VISA.name),
-                        "--amur.booking.step-timeout=5s", "--amur.booking.max-attempts=2",
+                        "--amur.booking.first-resend=5s", "--amur.booking.patience=20s",
                         "--amur.booking.scan-interval=200ms")
                 .startAll();
         extendTheTrialAsOperationsWould();

@@ -69,7 +69,7 @@ public class BookingItineraries {
             }
             Instant now = clock.instant();
             Decision started = BookingSaga.start(itineraryId, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-                    now, policy.timeouts());
+                    now, policy.saga());
             return sagas.add(started.saga())
                     .then(record(started, itinerary, Causation.startOf(itineraryId.toString()), now))
                     .map(next -> (Outcome) new Accepted(next));
@@ -127,7 +127,7 @@ public class BookingItineraries {
         return tx.transactional(sagas.lockDue(now, DUE_BATCH).collectList()
                 .flatMapMany(Flux::fromIterable)
                 .concatMap(saga -> itineraries.lock(saga.itineraryId())
-                        .flatMap(itinerary -> saveAndRecord(saga, saga.timeouts(now, policy.timeouts()), itinerary,
+                        .flatMap(itinerary -> saveAndRecord(saga, saga.timeouts(now, policy.saga()), itinerary,
                                 Causation.startOf(saga.itineraryId().toString()), now)))
                 .count()
                 .map(Long::intValue));
@@ -148,18 +148,23 @@ public class BookingItineraries {
     }
 
     private Mono<Itinerary> record(Decision decision, Itinerary itinerary, Causation causation, Instant now) {
-        ItineraryStatus status = statusOf(decision.saga().phase());
-        Itinerary next = status == itinerary.status() ? itinerary
-                : new Itinerary(itinerary.id(), itinerary.agencyId(), status, itinerary.version() + 1,
-                        itinerary.draft(), itinerary.plan(), rejections(decision.saga()), itinerary.createdAt(), now);
-        if (next != itinerary) {
+        BookingSaga saga = decision.saga();
+        ItineraryStatus status = statusOf(saga.phase());
+        Itinerary next = itinerary.booking(status, rejections(saga),
+                saga.waitingFor().stream().map(Enum::name).toList(), now);
+        boolean statusChanged = next.status() != itinerary.status();
+        if (statusChanged) {
             log.info("itinerary {} {} -> {}", itinerary.id(), itinerary.status(), status);
+        } else if (next != itinerary && !next.waitingFor().isEmpty()) {
+            log.info("itinerary {} waits for {}", itinerary.id(), next.waitingFor());
         }
+        // Watchers hear of every visible change (a new status, or what a pending booking waits for); the rest of the
+        // platform only of status changes.
         return sagas.log(itinerary.id(), now, decision.log())
                 .thenMany(Flux.fromIterable(decision.commands())
                         .concatMap(command -> messages.send(command, itinerary, causation)))
-                .then(next == itinerary ? Mono.empty()
-                        : itineraries.update(next, true).then(messages.announce(next, now, causation)))
+                .then(next == itinerary ? Mono.empty() : itineraries.update(next, true))
+                .then(statusChanged ? messages.announce(next, now, causation) : Mono.empty())
                 .thenReturn(next);
     }
 

@@ -37,10 +37,10 @@ class BookingRepliesListener {
                                     .map(v -> new VisaVerdict(names.getOrDefault(v.travellerId(), v.travellerId()),
                                             v.eligible(), v.policyId(), v.reasons().stream()
                                                     .map(VisasChecked.Reason::code).toList()))
-                                    .toList(), r.now(), policy.timeouts());
+                                    .toList(), r.now(), policy.saga());
                         }))
                 .on(SeatsHeld.class, (event, envelope) -> react(booking, event.bookingId(), envelope,
-                        r -> r.saga().seatsHeld(event.holdId(), r.now(), policy.timeouts())))
+                        r -> r.saga().seatsHeld(event.holdId(), event.expiresAt(), r.now(), policy.saga())))
                 .on(SeatHoldRejected.class, (event, envelope) -> react(booking, event.bookingId(), envelope,
                         r -> r.saga().seatHoldRejected(event.holdId(), event.reason().name(), event.detail(), r.now())))
                 .on(SeatsConfirmed.class, (event, envelope) -> react(booking, event.bookingId(), envelope,

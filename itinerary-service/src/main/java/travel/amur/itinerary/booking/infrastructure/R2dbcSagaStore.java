@@ -23,7 +23,8 @@ class R2dbcSagaStore implements SagaStore {
     private static final TypeReference<List<Step>> STEPS = new TypeReference<>() { };
     private static final TypeReference<List<Refusal>> REFUSALS = new TypeReference<>() { };
     private static final String COLUMNS = """
-            SELECT itinerary_id, phase, steps::text AS steps, rejections::text AS rejections, started_at, ended_at
+            SELECT itinerary_id, phase, steps::text AS steps, rejections::text AS rejections, started_at, ended_at,
+                   deadline
               FROM booking_saga
             """;
 
@@ -38,8 +39,10 @@ class R2dbcSagaStore implements SagaStore {
     @Override
     public Mono<Void> add(BookingSaga saga) {
         return bind(db.sql("""
-                INSERT INTO booking_saga (itinerary_id, phase, steps, rejections, next_deadline, started_at, ended_at)
-                VALUES (:id, :phase, CAST(:steps AS jsonb), CAST(:rejections AS jsonb), :deadline, :started, :ended)
+                INSERT INTO booking_saga (itinerary_id, phase, steps, rejections, next_deadline, started_at, ended_at,
+                                          deadline)
+                VALUES (:id, :phase, CAST(:steps AS jsonb), CAST(:rejections AS jsonb), :next, :started, :ended,
+                        :deadline)
                 """), saga).then();
     }
 
@@ -48,7 +51,7 @@ class R2dbcSagaStore implements SagaStore {
         return bind(db.sql("""
                 UPDATE booking_saga
                    SET phase = :phase, steps = CAST(:steps AS jsonb), rejections = CAST(:rejections AS jsonb),
-                       next_deadline = :deadline, started_at = :started, ended_at = :ended
+                       next_deadline = :next, started_at = :started, ended_at = :ended, deadline = :deadline
                  WHERE itinerary_id = :id
                 """), saga).then();
     }
@@ -57,9 +60,9 @@ class R2dbcSagaStore implements SagaStore {
         spec = spec.bind("id", saga.itineraryId()).bind("phase", saga.phase().name())
                 .bind("steps", json.writeValueAsString(saga.steps()))
                 .bind("rejections", json.writeValueAsString(saga.refusals()))
-                .bind("started", saga.startedAt());
-        spec = saga.nextDeadline() == null ? spec.bindNull("deadline", Instant.class)
-                : spec.bind("deadline", saga.nextDeadline());
+                .bind("started", saga.startedAt()).bind("deadline", saga.deadline());
+        spec = saga.nextDeadline() == null ? spec.bindNull("next", Instant.class)
+                : spec.bind("next", saga.nextDeadline());
         return saga.endedAt() == null ? spec.bindNull("ended", Instant.class) : spec.bind("ended", saga.endedAt());
     }
 
@@ -111,6 +114,7 @@ class R2dbcSagaStore implements SagaStore {
         return new BookingSaga(row.get("itinerary_id", UUID.class), Phase.valueOf(row.get("phase", String.class)),
                 json.readValue(row.get("steps", String.class), STEPS),
                 json.readValue(row.get("rejections", String.class), REFUSALS),
-                row.get("started_at", Instant.class), row.get("ended_at", Instant.class));
+                row.get("started_at", Instant.class), row.get("ended_at", Instant.class),
+                row.get("deadline", Instant.class));
     }
 }

@@ -10,13 +10,17 @@ import java.util.UUID;
 
 /**
  * The booking of one itinerary, orchestrated: check the visas and hold seats on both flights in parallel, then confirm
- * the seats. Any refusal or unanswered step compensates, releasing every hold it asked for (the compensation of a seat
- * step is registered when the step starts, so even a hold still on its way is released), and the booking is refused.
- * Pure and deterministic: each method answers what happened with a {@link Decision}; duplicate, late and out-of-order
- * answers change nothing, and a late hold after the end is released again.
+ * the seats. A participant that does not answer is asked again, after ever longer pauses, until the booking's deadline
+ * (a participant away for a restart is waited for, not given up on). Any refusal, or a step unanswered at the
+ * deadline, compensates, releasing every hold it asked for (the compensation of a seat step is registered when the
+ * step starts, so even a hold still on its way is released), and the booking is refused. Pure and deterministic: each
+ * method answers what happened with a {@link Decision}; duplicate, late and out-of-order answers change nothing, and a
+ * late hold after the end is released again.
+ *
+ * @param deadline when the booking gives up on a step that has not answered
  */
 public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<Refusal> refusals, Instant startedAt,
-        Instant endedAt) {
+        Instant endedAt, Instant deadline) {
 
     public BookingSaga {
         steps = List.copyOf(steps);
@@ -25,13 +29,14 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
 
     /** Starts a booking: all three steps at once. */
     public static Decision start(UUID itineraryId, UUID checkId, UUID outboundHold, UUID returnHold, Instant now,
-            SagaTimeouts timeouts) {
+            SagaPatience patience) {
+        Instant resend = patience.nextResend(now, 1);
         List<Step> steps = List.of(
-                new Step(StepName.VISAS, checkId, StepStatus.REQUESTED, 1, now.plus(timeouts.stepTimeout())),
-                new Step(StepName.OUTBOUND_SEATS, outboundHold, StepStatus.REQUESTED, 1,
-                        now.plus(timeouts.stepTimeout())),
-                new Step(StepName.RETURN_SEATS, returnHold, StepStatus.REQUESTED, 1, now.plus(timeouts.stepTimeout())));
-        BookingSaga saga = new BookingSaga(itineraryId, Phase.RESERVING, steps, List.of(), now, null);
+                new Step(StepName.VISAS, checkId, StepStatus.REQUESTED, 1, resend),
+                new Step(StepName.OUTBOUND_SEATS, outboundHold, StepStatus.REQUESTED, 1, resend),
+                new Step(StepName.RETURN_SEATS, returnHold, StepStatus.REQUESTED, 1, resend));
+        BookingSaga saga = new BookingSaga(itineraryId, Phase.RESERVING, steps, List.of(), now, null,
+                now.plus(patience.patience()));
         return new Decision(saga, List.of(new SagaCommand.CheckVisas(checkId),
                 new SagaCommand.HoldSeats(StepName.OUTBOUND_SEATS, outboundHold),
                 new SagaCommand.HoldSeats(StepName.RETURN_SEATS, returnHold)),
@@ -43,16 +48,26 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
         return steps.stream().filter(step -> step.name() == name).findFirst().orElseThrow();
     }
 
-    /** When the booking next needs to look at its steps, or null when it waits for nothing. */
+    /** When the booking next needs to look at its steps (a resend or its deadline), or null when it waits for nothing. */
     public Instant nextDeadline() {
         if (phase.ended()) {
             return null;
         }
-        return steps.stream().map(Step::deadline).filter(Objects::nonNull).min(Comparator.naturalOrder())
+        return steps.stream().filter(Step::awaited).map(Step::resendAt).filter(Objects::nonNull)
+                .min(Comparator.naturalOrder())
+                .map(resend -> resend.isBefore(deadline) ? resend : deadline)
                 .orElse(null);
     }
 
-    public Decision visasChecked(UUID checkId, List<VisaVerdict> verdicts, Instant now, SagaTimeouts timeouts) {
+    /** The steps whose participant has not answered although asked more than once: what the booking waits for. */
+    public List<StepName> waitingFor() {
+        if (phase.ended()) {
+            return List.of();
+        }
+        return steps.stream().filter(step -> step.awaited() && step.attempts() > 1).map(Step::name).toList();
+    }
+
+    public Decision visasChecked(UUID checkId, List<VisaVerdict> verdicts, Instant now, SagaPatience patience) {
         Step visas = step(StepName.VISAS);
         if (!visas.id().equals(checkId)) {
             return Decision.unchanged(this, "visa answer for another check " + checkId + ": ignored");
@@ -70,17 +85,24 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
                     ? List.of(new Refusal("VISA_NOT_ELIGIBLE", "the visa check answered for nobody", null))
                     : ineligible, now, "visas refused");
         }
-        return afterReservation(with(visas.to(StepStatus.SUCCEEDED)), now, timeouts, "visas fine");
+        return afterReservation(with(visas.to(StepStatus.SUCCEEDED)), deadline, now, patience, "visas fine");
     }
 
-    public Decision seatsHeld(UUID holdId, Instant now, SagaTimeouts timeouts) {
+    /**
+     * Seats held until {@code expiresAt} (null if unknown): the booking now gives up {@code holdMargin} before that
+     * at the latest, so that it never asks to confirm seats that are gone.
+     */
+    public Decision seatsHeld(UUID holdId, Instant expiresAt, Instant now, SagaPatience patience) {
         Optional<Step> found = seatStep(holdId);
         if (found.isEmpty()) {
             return Decision.unchanged(this, "hold " + holdId + " is not this booking's: ignored");
         }
         Step step = found.get();
         if (phase == Phase.RESERVING && step.status() == StepStatus.REQUESTED) {
-            return afterReservation(with(step.to(StepStatus.SUCCEEDED)), now, timeouts, step.name() + " held");
+            Instant latest = expiresAt == null ? deadline : expiresAt.minus(patience.holdMargin());
+            Instant next = latest.isBefore(deadline) ? latest : deadline;
+            return afterReservation(with(step.to(StepStatus.SUCCEEDED)), next, now, patience, step.name()
+                    + " held" + (next.equals(deadline) ? "" : "; the booking now gives up at " + next));
         }
         if (phase == Phase.REJECTED || phase == Phase.CANCELLED) {
             return releaseAgain(step, "seats held after the booking ended");
@@ -109,7 +131,7 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
             boolean all = next.stream().filter(s -> s.name().seats())
                     .allMatch(s -> s.status() == StepStatus.CONFIRMED);
             BookingSaga saga = new BookingSaga(itineraryId, all ? Phase.CONFIRMED : phase, next, refusals, startedAt,
-                    all ? now : null);
+                    all ? now : null, deadline);
             return new Decision(saga, List.of(), List.of(step.name() + " confirmed" + (all ? "; booking confirmed" : "")));
         }
         if (phase == Phase.REJECTED || phase == Phase.CANCELLED) {
@@ -129,10 +151,23 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
                 step.name().name())), now, step.name() + " lost: " + code);
     }
 
-    /** Sends again what is overdue, and gives up on a step that has used all its attempts. */
-    public Decision timeouts(Instant now, SagaTimeouts timeouts) {
+    /**
+     * Sends again what is overdue, each step after a longer pause than the last; at the deadline, gives up on every
+     * step still unanswered, naming each.
+     */
+    public Decision timeouts(Instant now, SagaPatience patience) {
         if (phase.ended()) {
             return Decision.unchanged(this, "nothing awaited");
+        }
+        if (!now.isBefore(deadline)) {
+            List<Refusal> unanswered = steps.stream().filter(Step::awaited)
+                    .map(step -> new Refusal("TIMEOUT", "no answer to " + describe(step) + " by the booking's deadline "
+                            + deadline + " (asked " + step.attempts() + " times)", step.name().name()))
+                    .toList();
+            if (!unanswered.isEmpty()) {
+                return compensate(steps, unanswered, now, "deadline passed waiting for "
+                        + unanswered.stream().map(Refusal::subject).toList());
+            }
         }
         List<Step> next = new ArrayList<>(steps);
         List<SagaCommand> commands = new ArrayList<>();
@@ -142,18 +177,17 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
             if (!step.overdue(now)) {
                 continue;
             }
-            if (step.attempts() >= timeouts.maxAttempts()) {
-                return compensate(next, List.of(new Refusal("TIMEOUT", "no answer to " + describe(step) + " after "
-                        + step.attempts() + " attempts", step.name().name())), now, step.name() + " timed out");
-            }
-            next.set(i, step.retried(now, timeouts));
+            Step resent = step.resent(now, patience);
+            next.set(i, resent);
             commands.add(resend(step));
-            log.add(describe(step) + " overdue: attempt " + (step.attempts() + 1));
+            log.add(describe(step) + " unanswered: sent again (attempt " + resent.attempts() + "), next at "
+                    + resent.resendAt());
         }
         if (commands.isEmpty()) {
             return Decision.unchanged(this, "nothing overdue");
         }
-        return new Decision(new BookingSaga(itineraryId, phase, next, refusals, startedAt, null), commands, log);
+        return new Decision(new BookingSaga(itineraryId, phase, next, refusals, startedAt, null, deadline), commands,
+                log);
     }
 
     /** Cancels a confirmed booking: both flights' seats go back. */
@@ -171,28 +205,29 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
                 next.add(step);
             }
         }
-        return new Decision(new BookingSaga(itineraryId, Phase.CANCELLED, next, refusals, startedAt, now), commands,
-                List.of("cancelled: seats released on both flights"));
+        return new Decision(new BookingSaga(itineraryId, Phase.CANCELLED, next, refusals, startedAt, now, deadline),
+                commands, List.of("cancelled: seats released on both flights"));
     }
 
-    private Decision afterReservation(List<Step> next, Instant now, SagaTimeouts timeouts, String what) {
+    private Decision afterReservation(List<Step> next, Instant giveUpAt, Instant now, SagaPatience patience,
+            String what) {
         boolean all = next.stream().allMatch(step -> step.status() == StepStatus.SUCCEEDED);
         if (!all) {
-            return new Decision(new BookingSaga(itineraryId, phase, next, refusals, startedAt, null), List.of(),
-                    List.of(what));
+            return new Decision(new BookingSaga(itineraryId, phase, next, refusals, startedAt, null, giveUpAt),
+                    List.of(), List.of(what));
         }
         List<Step> confirming = new ArrayList<>();
         List<SagaCommand> commands = new ArrayList<>();
         for (Step step : next) {
             if (step.name().seats()) {
-                confirming.add(step.asking(StepStatus.CONFIRMING, now, timeouts));
+                confirming.add(step.asking(StepStatus.CONFIRMING, now, patience));
                 commands.add(new SagaCommand.ConfirmSeats(step.name(), step.id()));
             } else {
                 confirming.add(step);
             }
         }
-        return new Decision(new BookingSaga(itineraryId, Phase.CONFIRMING, confirming, refusals, startedAt, null),
-                commands, List.of(what, "everything said yes: confirming the seats"));
+        return new Decision(new BookingSaga(itineraryId, Phase.CONFIRMING, confirming, refusals, startedAt, null,
+                giveUpAt), commands, List.of(what, "everything said yes: confirming the seats"));
     }
 
     private Decision compensate(List<Step> next, List<Refusal> why, Instant now, String what) {
@@ -212,8 +247,8 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
         }
         List<Refusal> all = new ArrayList<>(refusals);
         all.addAll(why);
-        return new Decision(new BookingSaga(itineraryId, Phase.REJECTED, compensated, all, startedAt, now), commands,
-                List.of(what, "compensating: " + commands.size() + " hold(s) released; booking refused"));
+        return new Decision(new BookingSaga(itineraryId, Phase.REJECTED, compensated, all, startedAt, now, deadline),
+                commands, List.of(what, "compensating: " + commands.size() + " hold(s) released; booking refused"));
     }
 
     private Decision releaseAgain(Step step, String why) {

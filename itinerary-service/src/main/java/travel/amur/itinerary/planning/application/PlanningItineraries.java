@@ -86,8 +86,7 @@ public class PlanningItineraries {
             }
             Drafted drafted = (Drafted) result;
             Instant now = clock.instant();
-            Itinerary itinerary = new Itinerary(UUID.randomUUID(), agencyId, ItineraryStatus.DRAFT, 1,
-                    drafted.draft(), drafted.plan(), List.of(), now, now);
+            Itinerary itinerary = Itinerary.drafted(UUID.randomUUID(), agencyId, drafted.draft(), drafted.plan(), now);
             return itineraries.add(itinerary).thenReturn((Outcome) new Planned(itinerary));
         });
     }
@@ -103,8 +102,7 @@ public class PlanningItineraries {
                         return Mono.just((Outcome) result);
                     }
                     Drafted drafted = (Drafted) result;
-                    Itinerary changed = new Itinerary(id, agencyId, ItineraryStatus.DRAFT, current.version() + 1,
-                            drafted.draft(), drafted.plan(), List.of(), current.createdAt(), clock.instant());
+                    Itinerary changed = current.redrafted(drafted.draft(), drafted.plan(), clock.instant());
                     return itineraries.update(changed, false).thenReturn((Outcome) new Planned(changed));
                 })
                 .map(Optional::of)

@@ -27,9 +27,10 @@ class R2dbcItineraries implements Itineraries {
 
     static final String CHANNEL = "itinerary_status";
     private static final TypeReference<List<Rejection>> REJECTIONS = new TypeReference<>() { };
+    private static final TypeReference<List<String>> NAMES = new TypeReference<>() { };
     private static final String COLUMNS = """
             SELECT id, agency_id, status, version, draft::text AS draft, plan::text AS plan,
-                   rejections::text AS rejections, created_at, updated_at
+                   rejections::text AS rejections, waiting_for::text AS waiting_for, created_at, updated_at
               FROM itinerary
             """;
 
@@ -69,7 +70,7 @@ class R2dbcItineraries implements Itineraries {
                         UPDATE itinerary
                            SET status = :status, version = :version, draft = CAST(:draft AS jsonb),
                                plan = CAST(:plan AS jsonb), rejections = CAST(:rejections AS jsonb),
-                               updated_at = :updated
+                               waiting_for = CAST(:waitingFor AS jsonb), updated_at = :updated
                          WHERE id = :id
                         """)
                 .bind("id", itinerary.id()).bind("status", itinerary.status().name())
@@ -77,6 +78,7 @@ class R2dbcItineraries implements Itineraries {
                 .bind("draft", json.writeValueAsString(itinerary.draft()))
                 .bind("plan", json.writeValueAsString(itinerary.plan()))
                 .bind("rejections", json.writeValueAsString(itinerary.rejections()))
+                .bind("waitingFor", json.writeValueAsString(itinerary.waitingFor()))
                 .bind("updated", itinerary.updatedAt())
                 .then();
         if (!statusChanged) {
@@ -126,6 +128,7 @@ class R2dbcItineraries implements Itineraries {
                 json.readValue(row.get("draft", String.class), Draft.class),
                 json.readValue(row.get("plan", String.class), Plan.class),
                 json.readValue(row.get("rejections", String.class), REJECTIONS),
+                json.readValue(row.get("waiting_for", String.class), NAMES),
                 row.get("created_at", Instant.class), row.get("updated_at", Instant.class));
     }
 }

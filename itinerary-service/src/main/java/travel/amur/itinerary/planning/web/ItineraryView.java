@@ -22,8 +22,8 @@ import travel.amur.itinerary.planning.model.Warning;
 /** An itinerary as agencies and apps read it, in the language asked for; passport numbers masked. */
 record ItineraryView(UUID id, String status, int version, String destination, String purpose,
         List<Traveller> travellers, FlightView outboundFlight, FlightView returnFlight, PackageView tripPackage,
-        List<DayView> days, Plan.Price price, List<Warning> warnings, List<Rejection> rejections, Instant createdAt,
-        Instant updatedAt, Map<String, String> links) {
+        List<DayView> days, Plan.Price price, List<Warning> warnings, List<Rejection> rejections,
+        List<String> waitingFor, Instant createdAt, Instant updatedAt, Map<String, String> links) {
 
     /** A flight of the trip, in local times. */
     record FlightView(UUID flightId, String flightNumber, String origin, String destination, OffsetDateTime departure,
@@ -56,8 +56,8 @@ record ItineraryView(UUID id, String status, int version, String destination, St
                 draft.packageId() == null ? null : new PackageView(draft.packageId(), draft.packageStart()),
                 itinerary.plan().days().stream().map(day -> new DayView(day.date(), day.items().stream()
                         .map(item -> item(item, attractions, language)).toList())).toList(),
-                itinerary.plan().price(), itinerary.plan().warnings(), itinerary.rejections(), itinerary.createdAt(),
-                itinerary.updatedAt(), links(itinerary));
+                itinerary.plan().price(), itinerary.plan().warnings(), itinerary.rejections(),
+                itinerary.waitingFor(), itinerary.createdAt(), itinerary.updatedAt(), links(itinerary));
     }
 
     /** Only the actions the itinerary's status allows, so a client can follow links instead of knowing the rules. */

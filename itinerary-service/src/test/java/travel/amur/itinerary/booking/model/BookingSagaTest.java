@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 class BookingSagaTest {
 
     static final Instant T0 = Instant.parse("2027-01-04T10:00:00Z");
-    static final SagaTimeouts TIMEOUTS = new SagaTimeouts(Duration.ofSeconds(10), 3);
+    /** Sent again after 10 s, 20 s, 40 s, then every 60 s; given up 5 minutes after the start. */
+    static final SagaPatience TIMEOUTS = new SagaPatience(Duration.ofSeconds(10), Duration.ofSeconds(60),
+            Duration.ofMinutes(5), Duration.ofMinutes(2));
+    static final Instant HELD_UNTIL = T0.plus(Duration.ofMinutes(15));
     static final UUID ITINERARY = UUID.randomUUID();
     static final UUID CHECK = UUID.randomUUID();
     static final UUID OUT = UUID.randomUUID();
@@ -40,14 +43,15 @@ class BookingSagaTest {
                 new SagaCommand.HoldSeats(StepName.RETURN_SEATS, BACK));
         assertThat(start.log().get(0)).contains("compensation registered");
         assertThat(start.saga().nextDeadline()).isEqualTo(T0.plusSeconds(10));
+        assertThat(start.saga().deadline()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
     }
 
     @Test
     void when_everything_says_yes_the_seats_are_confirmed_and_then_the_booking_is() {
         BookingSaga saga = started().saga();
         saga = saga.visasChecked(CHECK, ALL_FINE, T0, TIMEOUTS).saga();
-        saga = saga.seatsHeld(OUT, T0, TIMEOUTS).saga();
-        Decision confirming = saga.seatsHeld(BACK, T0, TIMEOUTS);
+        saga = saga.seatsHeld(OUT, HELD_UNTIL, T0, TIMEOUTS).saga();
+        Decision confirming = saga.seatsHeld(BACK, HELD_UNTIL, T0, TIMEOUTS);
 
         assertThat(confirming.saga().phase()).isEqualTo(Phase.CONFIRMING);
         assertThat(confirming.commands()).containsExactly(
@@ -64,8 +68,8 @@ class BookingSagaTest {
         Random random = new Random(run.getCurrentRepetition());
         List<Function<BookingSaga, Decision>> answers = new ArrayList<>(List.of(
                 s -> s.visasChecked(CHECK, ALL_FINE, T0, TIMEOUTS),
-                s -> s.seatsHeld(OUT, T0, TIMEOUTS),
-                s -> s.seatsHeld(BACK, T0, TIMEOUTS),
+                s -> s.seatsHeld(OUT, HELD_UNTIL, T0, TIMEOUTS),
+                s -> s.seatsHeld(BACK, HELD_UNTIL, T0, TIMEOUTS),
                 s -> s.seatsConfirmed(OUT, T0),
                 s -> s.seatsConfirmed(BACK, T0)));
         List<Function<BookingSaga, Decision>> deliveries = new ArrayList<>(answers);
@@ -110,7 +114,7 @@ class BookingSagaTest {
 
     @Test
     void a_sold_out_flight_rejects_the_booking_and_releases_only_the_other_hold() {
-        BookingSaga saga = started().saga().seatsHeld(OUT, T0, TIMEOUTS).saga();
+        BookingSaga saga = started().saga().seatsHeld(OUT, HELD_UNTIL, T0, TIMEOUTS).saga();
 
         Decision rejected = saga.seatHoldRejected(BACK, "SOLD_OUT", "only 1 seat left", T0);
 
@@ -124,7 +128,7 @@ class BookingSagaTest {
     void a_late_hold_after_the_rejection_does_not_bring_the_booking_back_and_is_released_again() {
         BookingSaga rejected = started().saga().seatHoldRejected(BACK, "SOLD_OUT", "none left", T0).saga();
 
-        Decision late = rejected.seatsHeld(OUT, T0.plusSeconds(30), TIMEOUTS);
+        Decision late = rejected.seatsHeld(OUT, HELD_UNTIL, T0.plusSeconds(30), TIMEOUTS);
         Decision lateVisas = late.saga().visasChecked(CHECK, ALL_FINE, T0.plusSeconds(31), TIMEOUTS);
 
         assertThat(late.saga().phase()).isEqualTo(Phase.REJECTED);
@@ -145,30 +149,93 @@ class BookingSagaTest {
     }
 
     @Test
-    void an_unanswered_step_is_asked_again_with_the_same_id_then_given_up_with_everything_released() {
+    void an_unanswered_step_is_sent_again_with_the_same_id_after_ever_longer_pauses_and_given_up_only_at_the_deadline() {
         BookingSaga saga = started().saga().visasChecked(CHECK, ALL_FINE, T0, TIMEOUTS).saga()
-                .seatsHeld(BACK, T0, TIMEOUTS).saga();
+                .seatsHeld(BACK, HELD_UNTIL, T0, TIMEOUTS).saga();
 
-        Decision second = saga.timeouts(T0.plusSeconds(10), TIMEOUTS);
-        assertThat(second.commands()).containsExactly(new SagaCommand.HoldSeats(StepName.OUTBOUND_SEATS, OUT));
-        assertThat(second.saga().step(StepName.OUTBOUND_SEATS).attempts()).isEqualTo(2);
-        assertThat(second.saga().timeouts(T0.plusSeconds(20), TIMEOUTS).commands()).isEmpty();
+        List<Instant> sentAt = new ArrayList<>();
+        Decision decision = null;
+        for (Instant now = T0; now.isBefore(T0.plus(Duration.ofMinutes(5))); now = now.plusSeconds(1)) {
+            decision = saga.timeouts(now, TIMEOUTS);
+            if (!decision.commands().isEmpty()) {
+                assertThat(decision.commands()).containsExactly(new SagaCommand.HoldSeats(StepName.OUTBOUND_SEATS, OUT));
+                sentAt.add(now);
+            }
+            saga = decision.saga();
+        }
+        assertThat(saga.phase()).as("still waiting just before the deadline").isEqualTo(Phase.RESERVING);
+        assertThat(sentAt).extracting(at -> Duration.between(T0, at).toSeconds())
+                .containsExactly(10L, 30L, 70L, 130L, 190L, 250L);
 
-        Decision third = second.saga().timeouts(T0.plusSeconds(30), TIMEOUTS);
-        assertThat(third.commands()).containsExactly(new SagaCommand.HoldSeats(StepName.OUTBOUND_SEATS, OUT));
-
-        Decision givenUp = third.saga().timeouts(T0.plusSeconds(60), TIMEOUTS);
+        Decision givenUp = saga.timeouts(T0.plus(Duration.ofMinutes(5)), TIMEOUTS);
         assertThat(givenUp.saga().phase()).isEqualTo(Phase.REJECTED);
-        assertThat(givenUp.saga().refusals()).extracting(Refusal::code).containsExactly("TIMEOUT");
+        assertThat(givenUp.saga().refusals()).singleElement().satisfies(refusal -> {
+            assertThat(refusal.code()).isEqualTo("TIMEOUT");
+            assertThat(refusal.subject()).isEqualTo("OUTBOUND_SEATS");
+            assertThat(refusal.message()).contains("the seat hold on the outbound flight").contains("asked 7 times");
+        });
         assertThat(givenUp.commands()).containsExactlyInAnyOrder(
                 new SagaCommand.ReleaseSeats(StepName.OUTBOUND_SEATS, OUT, "booking refused"),
                 new SagaCommand.ReleaseSeats(StepName.RETURN_SEATS, BACK, "booking refused"));
     }
 
     @Test
+    void a_participant_away_for_minutes_but_back_before_the_deadline_lets_the_booking_through() {
+        BookingSaga saga = started().saga().seatsHeld(OUT, HELD_UNTIL, T0, TIMEOUTS).saga()
+                .seatsHeld(BACK, HELD_UNTIL, T0, TIMEOUTS).saga();
+        for (Instant now = T0; now.isBefore(T0.plus(Duration.ofMinutes(4))); now = now.plusSeconds(5)) {
+            saga = saga.timeouts(now, TIMEOUTS).saga();
+        }
+        assertThat(saga.waitingFor()).containsExactly(StepName.VISAS);
+
+        Decision answered = saga.visasChecked(CHECK, ALL_FINE, T0.plus(Duration.ofMinutes(4)), TIMEOUTS);
+
+        assertThat(answered.saga().phase()).isEqualTo(Phase.CONFIRMING);
+        assertThat(answered.saga().waitingFor()).isEmpty();
+        assertThat(answered.commands()).hasSize(2).allMatch(c -> c instanceof SagaCommand.ConfirmSeats);
+    }
+
+    @Test
+    void only_steps_asked_more_than_once_are_what_the_booking_waits_for() {
+        BookingSaga saga = started().saga();
+        assertThat(saga.waitingFor()).as("answers are not late yet").isEmpty();
+
+        saga = saga.visasChecked(CHECK, ALL_FINE, T0, TIMEOUTS).saga().timeouts(T0.plusSeconds(10), TIMEOUTS).saga();
+
+        assertThat(saga.waitingFor()).containsExactly(StepName.OUTBOUND_SEATS, StepName.RETURN_SEATS);
+    }
+
+    @Test
+    void seats_held_until_soon_bring_the_deadline_forward_to_leave_time_to_confirm_them() {
+        Instant heldUntil = T0.plus(Duration.ofMinutes(4));
+        Decision held = started().saga().seatsHeld(OUT, heldUntil, T0, TIMEOUTS);
+
+        assertThat(held.saga().deadline()).isEqualTo(T0.plus(Duration.ofMinutes(2)));
+        assertThat(held.log()).anySatisfy(line -> assertThat(line).contains("gives up at"));
+        assertThat(started().saga().seatsHeld(OUT, HELD_UNTIL, T0, TIMEOUTS).saga().deadline())
+                .as("a hold that outlives the patience changes nothing").isEqualTo(T0.plus(Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void seats_held_after_the_deadline_gave_up_are_released_again_never_sold() {
+        BookingSaga givenUp = started().saga().timeouts(T0.plus(Duration.ofMinutes(5)), TIMEOUTS).saga();
+        assertThat(givenUp.refusals()).extracting(Refusal::subject)
+                .containsExactly("VISAS", "OUTBOUND_SEATS", "RETURN_SEATS");
+
+        Decision late = givenUp.seatsHeld(OUT, HELD_UNTIL, T0.plus(Duration.ofMinutes(6)), TIMEOUTS);
+        Decision lateSale = late.saga().seatsConfirmed(BACK, T0.plus(Duration.ofMinutes(6)));
+
+        assertThat(late.saga().phase()).isEqualTo(Phase.REJECTED);
+        assertThat(late.commands()).containsExactly(new SagaCommand.ReleaseSeats(StepName.OUTBOUND_SEATS, OUT,
+                "seats held after the booking ended"));
+        assertThat(lateSale.commands()).containsExactly(new SagaCommand.ReleaseSeats(StepName.RETURN_SEATS, BACK,
+                "seats sold after the booking ended"));
+    }
+
+    @Test
     void a_hold_that_expires_while_confirming_rejects_the_booking_and_releases_the_other_flight() {
         BookingSaga confirming = started().saga().visasChecked(CHECK, ALL_FINE, T0, TIMEOUTS).saga()
-                .seatsHeld(OUT, T0, TIMEOUTS).saga().seatsHeld(BACK, T0, TIMEOUTS).saga()
+                .seatsHeld(OUT, HELD_UNTIL, T0, TIMEOUTS).saga().seatsHeld(BACK, HELD_UNTIL, T0, TIMEOUTS).saga()
                 .seatsConfirmed(OUT, T0).saga();
 
         Decision lost = confirming.seatsLost(BACK, "HOLD_EXPIRED", "the seat hold expired", T0);
@@ -181,7 +248,7 @@ class BookingSagaTest {
     @Test
     void cancelling_a_confirmed_booking_releases_both_flights_and_anything_else_cannot_be_cancelled() {
         BookingSaga confirmed = started().saga().visasChecked(CHECK, ALL_FINE, T0, TIMEOUTS).saga()
-                .seatsHeld(OUT, T0, TIMEOUTS).saga().seatsHeld(BACK, T0, TIMEOUTS).saga()
+                .seatsHeld(OUT, HELD_UNTIL, T0, TIMEOUTS).saga().seatsHeld(BACK, HELD_UNTIL, T0, TIMEOUTS).saga()
                 .seatsConfirmed(OUT, T0).saga().seatsConfirmed(BACK, T0).saga();
 
         Decision cancelled = confirmed.cancel(T0.plusSeconds(3600));
