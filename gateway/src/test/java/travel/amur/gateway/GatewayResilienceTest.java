@@ -116,6 +116,7 @@ class GatewayResilienceTest {
 
         post("/api/visa/eligibility", key).expectStatus().isEqualTo(503)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "2")
                 .expectBody().jsonPath("$.service").isEqualTo("visa-service");
         assertThat(visa.hits()).as("an open breaker does not call the service").isEqualTo(hitsWhileOpen);
 

@@ -1,5 +1,6 @@
 package travel.amur.gateway.resilience;
 
+import java.net.ConnectException;
 import java.util.Set;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
@@ -9,9 +10,11 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code IdempotentRetry}: Spring Cloud Gateway's Retry, but only for requests a retry cannot repeat the effect of:
- * reads, and writes that carry an {@code Idempotency-Key} (the service answers a repeat with the first answer).
- * Takes the same arguments as {@code Retry}.
+ * {@code IdempotentRetry}: Spring Cloud Gateway's Retry, but only where a retry cannot repeat an effect. Reads, and
+ * writes that carry an {@code Idempotency-Key} (the service replays a repeat or runs it once), are retried on every
+ * status and exception configured, such as a 503 from a service whose database restarts; any other request only when
+ * its connection was refused, since then it never reached the service. Each retry goes through the load balancer
+ * again, so it may reach another instance. Takes the same arguments as {@code Retry}.
  */
 @Component
 public class IdempotentRetryGatewayFilterFactory
@@ -28,12 +31,24 @@ public class IdempotentRetryGatewayFilterFactory
     @Override
     public GatewayFilter apply(RetryGatewayFilterFactory.RetryConfig config) {
         GatewayFilter retrying = retry.apply(config.allMethods());
+        GatewayFilter reconnecting = retry.apply(refusedOnly(config));
         return (exchange, chain) -> repeatable(exchange.getRequest())
                 ? retrying.filter(exchange, chain)
-                : chain.filter(exchange);
+                : reconnecting.filter(exchange, chain);
     }
 
     static boolean repeatable(ServerHttpRequest request) {
         return SAFE.contains(request.getMethod()) || request.getHeaders().containsHeader("Idempotency-Key");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RetryGatewayFilterFactory.RetryConfig refusedOnly(RetryGatewayFilterFactory.RetryConfig config) {
+        RetryGatewayFilterFactory.RetryConfig refused = new RetryGatewayFilterFactory.RetryConfig();
+        refused.setRetries(config.getRetries());
+        refused.setBackoff(config.getBackoff());
+        refused.setSeries();
+        refused.setStatuses();
+        refused.setExceptions(ConnectException.class);
+        return refused.allMethods();
     }
 }

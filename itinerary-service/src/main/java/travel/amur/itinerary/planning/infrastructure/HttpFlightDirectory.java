@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.cloud.client.loadbalancer.reactive.LoadBalancedExchangeFilterFunction;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
@@ -20,8 +21,10 @@ class HttpFlightDirectory implements FlightDirectory {
     private final WebClient flights;
     private final ServiceClients clients;
 
-    HttpFlightDirectory(WebClient.Builder builder, ServiceClients clients) {
-        this.flights = builder.baseUrl(clients.flightServiceUrl()).build();
+    HttpFlightDirectory(WebClient.Builder builder, LoadBalancedExchangeFilterFunction balanced,
+            ServiceClients clients) {
+        // Any instance of the flight-service the discovery client lists (amur.itinerary.clients.*-url by default).
+        this.flights = builder.baseUrl("http://flight-service").filter(balanced).build();
         this.clients = clients;
     }
 

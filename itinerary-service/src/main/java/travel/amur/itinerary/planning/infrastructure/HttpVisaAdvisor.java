@@ -2,6 +2,7 @@ package travel.amur.itinerary.planning.infrastructure;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.cloud.client.loadbalancer.reactive.LoadBalancedExchangeFilterFunction;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
@@ -21,8 +22,10 @@ class HttpVisaAdvisor implements VisaAdvisor {
     private final WebClient visas;
     private final ServiceClients clients;
 
-    HttpVisaAdvisor(WebClient.Builder builder, ServiceClients clients) {
-        this.visas = builder.baseUrl(clients.visaServiceUrl()).build();
+    HttpVisaAdvisor(WebClient.Builder builder, LoadBalancedExchangeFilterFunction balanced,
+            ServiceClients clients) {
+        // Any instance of the visa-service the discovery client lists (amur.itinerary.clients.*-url by default).
+        this.visas = builder.baseUrl("http://visa-service").filter(balanced).build();
         this.clients = clients;
     }
 

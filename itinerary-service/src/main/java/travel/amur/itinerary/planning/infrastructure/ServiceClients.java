@@ -4,14 +4,13 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Where the flight and visa services answer and how long to wait for them ({@code amur.itinerary.clients.*}).
+ * How long to wait for the flight and visa services ({@code amur.itinerary.clients.*}). Where they answer is the
+ * load balancer's instance list in {@code itinerary-service.yml}, by default {@code amur.itinerary.clients.*-url}.
  */
 @ConfigurationProperties("amur.itinerary.clients")
-record ServiceClients(String flightServiceUrl, String visaServiceUrl, Duration timeout) {
+record ServiceClients(Duration timeout) {
 
     ServiceClients {
-        flightServiceUrl = flightServiceUrl != null ? flightServiceUrl : "http://127.0.0.1:8081";
-        visaServiceUrl = visaServiceUrl != null ? visaServiceUrl : "http://127.0.0.1:8082";
         timeout = timeout != null ? timeout : Duration.ofSeconds(3);
     }
 }
