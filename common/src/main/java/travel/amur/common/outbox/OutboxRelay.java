@@ -13,6 +13,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import travel.amur.common.postgres.PgNotifications;
 
 /**
@@ -35,6 +36,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final Timer lag;
     private final Timer rounds;
     private volatile Disposable running;
+    private volatile Sinks.Empty<Void> stopping;
+    private volatile Sinks.Empty<Void> stopped;
 
     public OutboxRelay(OutboxStore store, OutboxSender sender, TransactionalOperator tx, PgNotifications notifications,
             OutboxProperties properties, Clock clock, MeterRegistry meters) {
@@ -83,21 +86,58 @@ public class OutboxRelay implements SmartLifecycle {
         Flux<Object> wakeUps = Flux.merge(
                 notifications.listen(OutboxProperties.CHANNEL),
                 Flux.interval(properties.pollInterval()));
+        Sinks.Empty<Void> stop = Sinks.empty();
+        Sinks.Empty<Void> stopped = Sinks.empty();
+        stopping = stop;
+        this.stopped = stopped;
         running = wakeUps
+                .takeUntilOther(stop.asMono())
                 .onBackpressureLatest()
-                .concatMap(wakeUp -> drain()
-                        .onErrorResume(e -> {
-                            log.warn("outbox relay round failed, will retry: {}", e.toString());
-                            return Mono.empty();
-                        }), 1)
+                .concatMap(wakeUp -> drainLogged(), 1)
+                // On shutdown, after the web server and the listeners have finished their work: one last round, so
+                // the events of the last requests leave now instead of at the next start.
+                .then(Mono.defer(this::drainLogged))
+                .doFinally(signal -> stopped.tryEmitEmpty())
                 .subscribe();
         log.info("outbox relay started (fallback poll every {})", properties.pollInterval());
+    }
+
+    private Mono<Void> drainLogged() {
+        return drain().onErrorResume(e -> {
+            log.warn("outbox relay round failed, will retry: {}", e.toString());
+            return Mono.empty();
+        });
     }
 
     private void record(List<PendingEvent> batch) {
         published.increment(batch.size());
         var now = clock.instant();
         batch.forEach(event -> lag.record(Duration.between(event.createdAt(), now)));
+    }
+
+    /** Lets the round under way finish, runs a last one, and only then reports stopped (bounded by the send time). */
+    @Override
+    public void stop(Runnable callback) {
+        Sinks.Empty<Void> stop = stopping;
+        Sinks.Empty<Void> done = stopped;
+        if (stop == null || done == null) {
+            callback.run();
+            return;
+        }
+        stop.tryEmitEmpty();
+        done.asMono()
+                .timeout(properties.sendTimeout().plusSeconds(5))
+                .doFinally(signal -> {
+                    Disposable current = running;
+                    if (current != null) {
+                        current.dispose();
+                    }
+                    running = null;
+                    stopping = null;
+                    stopped = null;
+                    callback.run();
+                })
+                .subscribe(ignored -> { }, e -> log.warn("outbox relay did not finish its last round: {}", e.toString()));
     }
 
     @Override
@@ -116,7 +156,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public int getPhase() {
-        // Start after the web server and Kafka listeners, stop before them.
-        return Integer.MAX_VALUE - 100;
+        // Stop after the Kafka listeners (MAX_VALUE - 100) and the web server's graceful shutdown (MAX_VALUE - 1024,
+        // MAX_VALUE - 2048): what their last work wrote to the outbox is still published.
+        return Integer.MAX_VALUE - 4096;
     }
 }
