@@ -71,9 +71,11 @@ pid_of() { [[ -f "$PIDS/$1.pid" ]] && cat "$PIDS/$1.pid" || true; }
 
 # A pid file counts only while its process still runs the component we started (pids get reused).
 alive() {
-  local pid; pid=$(pid_of "$1")
-  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null \
-    && tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null | grep -qx -- "-Damur.component=$1"
+  local pid args; pid=$(pid_of "$1")
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 1
+  # Read the arguments whole: grep -q in a pipe would stop the writer early and pipefail call that a failure.
+  args=$(tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null) || return 1
+  grep -qxF -- "-Damur.component=$1" <<<"$args"
 }
 
 java_cmd() {
@@ -193,7 +195,7 @@ start_kafka() {
   say "Kafka: starting a KRaft broker on 127.0.0.1:$KAFKA_PORT"
   start kafka "$LOGS/kafka.log" "$(java_cmd)" -Damur.component=kafka -Xms256m -Xmx512m "$log4j" -cp "$cp" \
     kafka.Kafka "$config"
-  wait_for kafka 60 "port_open 127.0.0.1 $KAFKA_PORT || ! alive kafka" || true
+  wait_for kafka 120 "port_open 127.0.0.1 $KAFKA_PORT || ! alive kafka" || true
   port_open 127.0.0.1 "$KAFKA_PORT" || fail_with_log "Kafka did not start" "$LOGS/kafka.log"
 }
 
@@ -217,7 +219,7 @@ launch() {
     SPRING_KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
     SPRING_DATA_REDIS_HOST="$REDIS_HOST" SPRING_DATA_REDIS_PORT="$REDIS_PORT" \
     AMUR_GATEWAY_RATE_LIMIT_STORE="$store" AMUR_GATEWAY_REDIS_HEALTH="$health" \
-    SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-local}" \
+    SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-local}" AMUR_KAFKA_INSTANCE_ID="$name" \
     "$(java_cmd)" -Damur.component="$name" -Xms128m -Xmx384m -XX:+UseSerialGC $FAST_START \
     ${AMUR_JAVA_OPTS:-} -jar "$APPS_DIR/$module.jar" --server.port="$port" "${discovery[@]}"
 }

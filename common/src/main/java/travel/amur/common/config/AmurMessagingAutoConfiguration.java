@@ -4,13 +4,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,9 +49,22 @@ public class AmurMessagingAutoConfiguration {
         return DeadLetters.errorHandler(kafka, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
+    /**
+     * Static group membership ({@code amur.kafka.instance-id}, one stable name per instance, such as run.sh's
+     * flight-service-2): an instance that restarts takes its partitions back at once instead of waiting for the
+     * group to notice its old self is gone. Unset (dynamic membership) where instances have no stable name.
+     */
+    @Bean
+    @ConditionalOnProperty("amur.kafka.instance-id")
+    DefaultKafkaConsumerFactoryCustomizer staticGroupMembership(Environment environment) {
+        String instance = environment.getRequiredProperty("amur.kafka.instance-id");
+        // Each listener thread appends its own suffix (-0, -1, ...), so every consumer has a name of its own.
+        return factory -> factory.updateConfigs(Map.of(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instance));
+    }
+
     @Bean
     TopicDeclarations topicDeclarations(Environment environment) {
-        return new TopicDeclarations(environment.getProperty("amur.kafka.topics.partitions", Integer.class, 3),
+        return new TopicDeclarations(environment.getProperty("amur.kafka.topics.partitions", Integer.class, 6),
                 environment.getProperty("amur.kafka.topics.replicas", Short.class, (short) 1));
     }
 

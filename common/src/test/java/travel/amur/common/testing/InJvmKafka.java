@@ -24,12 +24,7 @@ public final class InJvmKafka {
                     Map.entry("offsets.topic.num.partitions", "5"),
                     Map.entry("transaction.state.log.replication.factor", "1"),
                     Map.entry("transaction.state.log.min.isr", "1"),
-                    Map.entry("group.initial.rebalance.delay.ms", "0"),
-                    // As deploy/local/kafka.properties: KIP-848 groups, a dead member's partitions move on in 10 s.
-                    Map.entry("group.consumer.session.timeout.ms", "10000"),
-                    Map.entry("group.consumer.min.session.timeout.ms", "6000"),
-                    Map.entry("group.consumer.heartbeat.interval.ms", "1000"),
-                    Map.entry("group.consumer.min.heartbeat.interval.ms", "1000")));
+                    Map.entry("group.initial.rebalance.delay.ms", "0")));
             started.afterPropertiesSet();
             // Shutdown hooks run at once; consumers closed after the broker would wait for it until their timeout.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
