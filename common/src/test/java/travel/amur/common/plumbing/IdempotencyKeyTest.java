@@ -17,7 +17,7 @@ import reactor.core.publisher.Sinks;
 import travel.amur.common.web.StoredResponse;
 
 @PlumbingTest
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT20S")
 class IdempotencyKeyTest {
 
     @Autowired WebTestClient web;

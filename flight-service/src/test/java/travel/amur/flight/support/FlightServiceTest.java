@@ -10,7 +10,10 @@ import org.springframework.context.annotation.Import;
 import travel.amur.common.testing.RealInfrastructure;
 import travel.amur.flight.FlightServiceApplication;
 
-/** The flight service on real PostgreSQL and Kafka, with a clock the test controls. */
+/**
+ * The flight service on real PostgreSQL and Kafka, with a clock the test controls. The first request of a new context
+ * is slow on a loaded two-core machine (class loading, the flight window generated at start-up): 20 s, not 5.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -18,7 +21,7 @@ import travel.amur.flight.FlightServiceApplication;
         "amur.flight.holds.expiry-interval=200ms",
         "logging.structured.format.console="})
 @RealInfrastructure
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT20S")
 @Import(TestClock.class)
 public @interface FlightServiceTest {
 }

@@ -20,7 +20,7 @@ import travel.amur.visa.VisaServiceApplication;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + VisaServiceApplication.CONFIG_NAME, "logging.structured.format.console="})
 @RealInfrastructure
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT20S")
 @Import(VisaServiceTest.Clock.class)
 public @interface VisaServiceTest {
 
