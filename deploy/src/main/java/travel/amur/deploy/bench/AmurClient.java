@@ -73,6 +73,33 @@ public final class AmurClient {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
     }
 
+    /**
+     * A PATCH that must land, such as putting back a policy a benchmark changed: retried through passing outages
+     * (connection refused, 502/503/504) for up to {@code patience}.
+     */
+    public Answer patchPatiently(String path, Object body, Duration patience) {
+        long giveUp = System.nanoTime() + patience.toNanos();
+        RuntimeException last = null;
+        while (System.nanoTime() < giveUp) {
+            try {
+                Answer answer = patch(path, body);
+                if (answer.status() < 500) {
+                    return answer;
+                }
+                last = new IllegalStateException("PATCH " + path + " answered " + answer.status() + ": " + answer.body());
+            } catch (UncheckedIOException e) {
+                last = e;
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw last != null ? last : new IllegalStateException("PATCH " + path + " not sent");
+    }
+
     public CompletableFuture<Answer> postAsync(String path, Object body, String idempotencyKey) {
         HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));

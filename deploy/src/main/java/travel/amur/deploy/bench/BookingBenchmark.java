@@ -1,6 +1,7 @@
 package travel.amur.deploy.bench;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ public final class BookingBenchmark {
         AtomicBoolean restored = new AtomicBoolean();
         Runnable restore = () -> {
             if (restored.compareAndSet(false, true)) {
-                client.patch(TRIAL, Map.of("entryTo", trialEnd)).expect(200);
+                client.patchPatiently(TRIAL, Map.of("entryTo", trialEnd), Duration.ofMinutes(3)).expect(200);
             }
         };
         // Ctrl-C or a failed run must not leave the policy extended.

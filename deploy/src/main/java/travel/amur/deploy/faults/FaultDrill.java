@@ -69,7 +69,7 @@ public final class FaultDrill {
         AtomicBoolean restored = new AtomicBoolean();
         Runnable restore = () -> {
             if (restored.compareAndSet(false, true)) {
-                ops.patch(TRIAL, Map.of("entryTo", trialEnd)).expect(200);
+                ops.patchPatiently(TRIAL, Map.of("entryTo", trialEnd), Duration.ofMinutes(3)).expect(200);
             }
         };
         Runtime.getRuntime().addShutdownHook(new Thread(restore));
