@@ -16,12 +16,15 @@ import org.springframework.util.unit.DataSize;
  * @param rateLimit requests per second allowed per agency, and per address for anonymous callers
  * @param corsAllowedOrigins the web and mobile front ends allowed to call from a browser
  * @param maxRequestSize the largest request body accepted
+ * @param groupTourAgencies the agencies operations authorised to send group tours under the China-Russia agreement
+ *         (on the lists the two countries exchange); the gateway tells the services in {@code X-Agency-Group-Tours}
  */
 @ConfigurationProperties("amur.gateway")
 public record GatewaySettings(List<ApiKey> apiKeys, Jwt jwt, RateLimit rateLimit, List<String> corsAllowedOrigins,
-        DataSize maxRequestSize) {
+        DataSize maxRequestSize, Set<String> groupTourAgencies) {
 
     public GatewaySettings {
+        groupTourAgencies = groupTourAgencies == null ? Set.of() : Set.copyOf(groupTourAgencies);
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
         jwt = jwt != null ? jwt : new Jwt(null, null, null);
         rateLimit = rateLimit != null ? rateLimit : new RateLimit(null, null, null, null, null);

@@ -115,14 +115,26 @@ class GatewayAgainstServicesTest {
     }
 
     @Test
+    void an_agency_authorised_for_group_tours_is_said_to_be_so_to_the_services() {
+        web.post().uri("/api/visa/eligibility").header("X-API-Key", SONGHUA)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.agency").isEqualTo("songhua-tours")
+                .jsonPath("$.groupTours").isEqualTo("true");
+    }
+
+    @Test
     void a_spoofed_agency_header_is_replaced_and_credentials_never_reach_the_services() {
         var answer = web.post().uri("/api/visa/eligibility").header("X-API-Key", TAIGA)
                 .header("X-Agency-Id", "songhua-tours").header("X-Roles", "OPS").header("X-User-Id", "admin")
+                .header("X-Agency-Group-Tours", "true")
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.agency").isEqualTo("taiga-travel")
                 .jsonPath("$.roles").isEqualTo("AGENT")
+                .jsonPath("$.groupTours").isEqualTo("false")
                 .jsonPath("$.user").isEqualTo("key:taiga")
                 .jsonPath("$.apiKey").isEqualTo("null")
                 .returnResult();

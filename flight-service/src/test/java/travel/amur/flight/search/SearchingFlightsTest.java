@@ -3,6 +3,7 @@ package travel.amur.flight.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,9 +30,17 @@ class SearchingFlightsTest {
                 .jsonPath("$.offers[0].flightId").isEqualTo(TestClock.flight("HZ4698", "2027-01-06").toString())
                 .jsonPath("$.offers[0].flightNumber").isEqualTo("HZ4698")
                 .jsonPath("$.offers[0].carrier.name").isEqualTo("Aurora")
-                .jsonPath("$.offers[0].departure").isEqualTo("2027-01-06T09:00:00+11:00")
-                .jsonPath("$.offers[0].arrival").isEqualTo("2027-01-06T08:55:00+08:00")
+                .jsonPath("$.offers[0].departure").isEqualTo("2027-01-06T14:00:00+11:00")
+                .jsonPath("$.offers[0].arrival").isEqualTo("2027-01-06T13:55:00+08:00")
                 .jsonPath("$.offers[0].durationMinutes").isEqualTo(175)
+                .jsonPath("$.offers[0].schedule.carriedForward").isEqualTo(true)
+                .jsonPath("$.offers[0].schedule.note").value(note -> assertThat((String) note)
+                        .contains("carried forward"))
+                .jsonPath("$.offers[0].schedule.source").value(source -> assertThat((String) source)
+                        .contains("Sakhalin Media 2023-10-30"))
+                .jsonPath("$.offers[0].schedule.fareSource").value(source -> assertThat((String) source)
+                        .contains("12,500 RUB"))
+                .jsonPath("$.offers[0].schedule.placeholders.length()").isEqualTo(0)
                 .jsonPath("$.offers[0].seatsAvailable").isEqualTo(70)
                 .jsonPath("$.offers[0].price.perPassenger.amount").isEqualTo(12500.0)
                 .jsonPath("$.offers[0].price.total.amount").isEqualTo(25000.0)
@@ -48,8 +57,8 @@ class SearchingFlightsTest {
         search("origin=HRB&destination=UUS&date=2027-01-06")
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.currency").isEqualTo("CNY")
-                .jsonPath("$.offers[0].departure").isEqualTo("2027-01-06T10:05:00+08:00")
-                .jsonPath("$.offers[0].arrival").isEqualTo("2027-01-06T15:40:00+11:00");
+                .jsonPath("$.offers[0].departure").isEqualTo("2027-01-06T15:00:00+08:00")
+                .jsonPath("$.offers[0].arrival").isEqualTo("2027-01-06T20:40:00+11:00");
     }
 
     @Test
@@ -58,8 +67,15 @@ class SearchingFlightsTest {
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.offers.length()").isEqualTo(2)
-                .jsonPath("$.offers[0].departure").isEqualTo("2027-01-06T09:00:00+11:00")
-                .jsonPath("$.offers[1].departure").isEqualTo("2027-01-09T09:00:00+11:00");
+                .jsonPath("$.offers[0].departure").isEqualTo("2027-01-06T14:00:00+11:00")
+                .jsonPath("$.offers[1].departure").isEqualTo("2027-01-09T14:00:00+11:00");
+    }
+
+    @Test
+    void a_withdrawn_schedule_sells_nothing_mohe_has_no_flight_on_record() {
+        search("origin=HRB&destination=OHE&date=2027-01-08&flexDays=3")
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.offers.length()").isEqualTo(0);
     }
 
     @Test
@@ -92,9 +108,9 @@ class SearchingFlightsTest {
     }
 
     @Test
-    void passengers_must_be_one_to_nine() {
+    void passengers_must_be_one_to_fifty_the_largest_group() {
         invalid("origin=UUS&destination=HRB&date=2027-01-06&passengers=0", "passengers");
-        invalid("origin=UUS&destination=HRB&date=2027-01-06&passengers=10", "passengers");
+        invalid("origin=UUS&destination=HRB&date=2027-01-06&passengers=51", "passengers");
         invalid("origin=UUS&destination=HRB&date=2027-01-06&passengers=two", "passengers");
     }
 
@@ -136,10 +152,12 @@ class SearchingFlightsTest {
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$[?(@.flightNumber == 'HZ4698')].days[0]").isEqualTo("WEDNESDAY")
-                .jsonPath("$[?(@.flightNumber == 'HZ4698')].departsLocal").isEqualTo("09:00:00")
+                .jsonPath("$[?(@.flightNumber == 'HZ4698')].departsLocal").isEqualTo("14:00:00")
                 .jsonPath("$[?(@.flightNumber == 'HZ4698')].source").value(source ->
-                        assertThat(source.toString()).contains("hljxinwen"))
-                .jsonPath("$[?(@.flightNumber == 'CZ6974')].destination").isEqualTo("OHE");
+                        assertThat(source.toString()).contains("Sakhalin Media"))
+                .jsonPath("$[?(@.flightNumber == 'IO731')].placeholders[*]").value(placeholders ->
+                        assertThat(placeholders.toString()).contains("day").contains("valid from"))
+                .jsonPath("$[?(@.flightNumber == 'CZ6974')].onSale").isEqualTo(List.of(false));
     }
 
     private WebTestClient.ResponseSpec search(String query) {

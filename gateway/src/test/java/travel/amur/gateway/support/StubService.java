@@ -82,6 +82,7 @@ public final class StubService implements AutoCloseable {
                 "agency", String.valueOf(request.requestHeaders().get("X-Agency-Id")),
                 "user", String.valueOf(request.requestHeaders().get("X-User-Id")),
                 "roles", String.valueOf(request.requestHeaders().get("X-Roles")),
+                "groupTours", String.valueOf(request.requestHeaders().get("X-Agency-Group-Tours")),
                 "traceparent", String.valueOf(request.requestHeaders().get("traceparent")),
                 "apiKey", String.valueOf(request.requestHeaders().get("X-API-Key")),
                 "authorization", String.valueOf(request.requestHeaders().get("Authorization")));

@@ -34,7 +34,7 @@ class PlanningItinerariesTest {
                 .jsonPath("$.status").isEqualTo("DRAFT")
                 .jsonPath("$.days.length()").isEqualTo(4)
                 .jsonPath("$.days[0].items[0].kind").isEqualTo("ARRIVAL")
-                .jsonPath("$.days[0].items[0].at").isEqualTo("08:55:00")
+                .jsonPath("$.days[0].items[0].at").isEqualTo("13:55:00")
                 .jsonPath("$.days[1].items[?(@.attractionId == 'harbin-ice-and-snow-world')]").exists()
                 .jsonPath("$.days[3].items[-1:].kind").isEqualTo(List.of("DEPARTURE"))
                 .jsonPath("$.price.flights.amount").isEqualTo(75000.0)
@@ -60,11 +60,50 @@ class PlanningItinerariesTest {
 
         Trips.create(itineraries, AGENCY, trip).expectStatus().isCreated()
                 .expectBody()
-                .jsonPath("$.warnings[?(@.code == 'OUT_OF_SEASON' && @.subject == 'harbin-ice-and-snow-world')]")
+                .jsonPath("$.warnings[?(@.code == 'OUT_OF_SEASON' && @.concerns[0] == 'harbin-ice-and-snow-world')]")
                 .exists()
-                .jsonPath("$.warnings[?(@.code == 'BEFORE_ARRIVAL' && @.subject == 'central-street')]").exists()
-                .jsonPath("$.warnings[?(@.code == 'AFTER_DEPARTURE' && @.subject == 'st-sophia-cathedral')]").exists()
+                .jsonPath("$.warnings[?(@.code == 'BEFORE_ARRIVAL' && @.concerns[0] == 'central-street')]").exists()
+                .jsonPath("$.warnings[?(@.code == 'AFTER_DEPARTURE' && @.concerns[0] == 'st-sophia-cathedral')]")
+                .exists()
                 .jsonPath("$.warnings[?(@.code == 'EXTREME_COLD')]").doesNotExist();
+    }
+
+    @Test
+    void a_group_tour_is_for_five_to_fifty_travellers_and_a_party_of_ten_is_pointed_to_one() {
+        Map<String, Object> tooSmall = new java.util.HashMap<>(Trips.iceFestival("2027-01-06", "2027-01-09",
+                Trips.travellers(4)));
+        tooSmall.put("groupTour", true);
+        invalid(tooSmall, "travellers");
+        Trips.create(itineraries, AGENCY, Trips.iceFestival("2027-01-06", "2027-01-09", Trips.travellers(10)))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].message").value(message ->
+                        assertThat((String) message).contains("group tour"));
+    }
+
+    @Test
+    void a_child_pays_the_concession_price_where_there_is_one_on_terms_said_to_be_unconfirmed() {
+        List<Map<String, Object>> family = List.of(Trips.traveller("Ivan", "Petrov", "ORDINARY"),
+                Trips.traveller("Maria", "Petrova", "ORDINARY"), Trips.child("Sasha", "Petrova", "2017-05-01"));
+
+        Trips.create(itineraries, AGENCY, Trips.iceFestival("2027-01-06", "2027-01-09", family))
+                .expectStatus().isCreated()
+                .expectBody()
+                .jsonPath("$.price.activities.amount").isEqualTo(896.0)
+                .jsonPath("$.warnings[?(@.code == 'CONCESSION_TERMS_UNCONFIRMED')]").exists();
+    }
+
+    @Test
+    void the_north_package_warns_that_nothing_flies_to_mohe() {
+        Map<String, Object> north = Map.of("destination", "CN", "purpose", "TOURISM",
+                "travellers", List.of(Trips.traveller("Anna", "Ivanova", "ORDINARY")),
+                "outboundFlightId", Trips.flight("HZ4698", "2027-01-06").toString(),
+                "returnFlightId", Trips.flight("HZ4699", "2027-01-13").toString(),
+                "package", Map.of("packageId", "harbin-mohe-north-6d", "startDate", "2027-01-06"));
+
+        Trips.create(itineraries, AGENCY, north).expectStatus().isCreated()
+                .expectBody()
+                .jsonPath("$.warnings[?(@.code == 'NO_TRANSPORT')].concerns[0]").value(concerns ->
+                        assertThat(concerns.toString()).contains("mohe-arctic-village"));
     }
 
     @Test

@@ -84,10 +84,18 @@ public final class Platform {
      * extended, which operations do through the visa service. (The end-to-end test shows both outcomes.)
      */
     private void extendTheTrialAsOperationsWould() {
+        trialEndsOn("2027-09-14");
+    }
+
+    /**
+     * Sets the trial's last entry day, as operations would. Tests of group tours put it back to the seeded end
+     * (2026-09-14), so that January 2027's only visa-free way is the group agreement, and extend it again after.
+     */
+    public void trialEndsOn(String lastEntry) {
         client(Service.VISA).patch().uri("/api/visa/policies/CN-RU-VISA-FREE-TRIAL")
                 .header("X-Roles", "OPS").header("X-User-Id", "test-ops")
                 .contentType(MediaType.valueOf("application/merge-patch+json"))
-                .bodyValue("{\"entryTo\": \"2027-09-14\"}")
+                .bodyValue("{\"entryTo\": \"" + lastEntry + "\"}")
                 .exchange()
                 .expectStatus().isOk();
     }

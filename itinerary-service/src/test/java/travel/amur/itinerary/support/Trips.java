@@ -26,6 +26,20 @@ public final class Trips {
                 "birthDate", "1985-03-02");
     }
 
+    /** A child travelling with the family, born on {@code birthDate}. */
+    public static Map<String, Object> child(String first, String last, String birthDate) {
+        return Map.of("firstName", first, "lastName", last, "nationality", "RU", "passportType", "ORDINARY",
+                "passportNumber", "76" + Math.abs(first.hashCode() % 10_000_000), "passportExpiry", "2031-05-20",
+                "birthDate", birthDate);
+    }
+
+    /** A traveller whose passport expires on {@code expiry}. */
+    public static Map<String, Object> expiring(String first, String last, String expiry) {
+        return Map.of("firstName", first, "lastName", last, "nationality", "RU", "passportType", "ORDINARY",
+                "passportNumber", "77" + Math.abs(first.hashCode() % 10_000_000), "passportExpiry", expiry,
+                "birthDate", "1985-03-02");
+    }
+
     public static List<Map<String, Object>> family() {
         return List.of(traveller("Ivan", "Petrov", "ORDINARY"), traveller("Maria", "Petrova", "ORDINARY"),
                 traveller("Alexei", "Petrov", "ORDINARY"));
@@ -42,6 +56,21 @@ public final class Trips {
     public static WebTestClient.ResponseSpec create(WebTestClient itineraries, String agency, Object body) {
         return itineraries.post().uri("/api/itineraries").header("X-Agency-Id", agency)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    /** As the gateway sends it for an agency authorised for group tours, or not. */
+    public static WebTestClient.ResponseSpec create(WebTestClient itineraries, String agency, Object body,
+            boolean groupToursAuthorised) {
+        return itineraries.post().uri("/api/itineraries").header("X-Agency-Id", agency)
+                .header("X-Agency-Group-Tours", String.valueOf(groupToursAuthorised))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    public static WebTestClient.ResponseSpec book(WebTestClient itineraries, String agency, String id,
+            boolean groupToursAuthorised) {
+        return itineraries.post().uri("/api/itineraries/{id}/book", id).header("X-Agency-Id", agency)
+                .header("X-Agency-Group-Tours", String.valueOf(groupToursAuthorised))
+                .header("Idempotency-Key", UUID.randomUUID().toString()).exchange();
     }
 
     @SuppressWarnings("unchecked")

@@ -54,7 +54,9 @@ class EligibilityApiTest {
                 .expectBody()
                 .jsonPath("$.eligible").isEqualTo(false)
                 .jsonPath("$.policyId").doesNotExist()
-                .jsonPath("$.reasons[0].code").isEqualTo("NO_POLICY");
+                .jsonPath("$.reasons[0].code").isEqualTo("NO_POLICY")
+                .jsonPath("$.reasons[0].message").value(message -> assertThat((String) message)
+                        .startsWith("No entry policy on record for this trip").doesNotContain("a visa is needed"));
     }
 
     @Test
@@ -69,6 +71,39 @@ class EligibilityApiTest {
                 .jsonPath("$.group.allEligible").isEqualTo(true)
                 .jsonPath("$.travellers[0].answer.policyId").isEqualTo("CN-RU-GROUP-2000")
                 .jsonPath("$.group.rules[?(@.rule == 'group size 5 to 50')].met").isEqualTo(List.of(true));
+    }
+
+    @Test
+    void a_group_sent_by_an_agency_not_authorised_for_group_tours_is_refused_naming_the_authorisation() {
+        web.post().uri("/api/visa/eligibility/batch").header("X-Agency-Group-Tours", "false")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("""
+                        {"destination":"CN","purpose":"TOURISM","entryDate":"2027-01-06","exitDate":"2027-01-10",
+                         "travellers":[%s]}""".formatted(travellers(6)))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.group.allEligible").isEqualTo(false)
+                .jsonPath("$.group.counted.length()").isEqualTo(6)
+                .jsonPath("$.group.rules[?(@.rule == 'an authorised agency')].met").isEqualTo(List.of(false))
+                .jsonPath("$.travellers[0].answer.reasons[0].code").isEqualTo("AGENCY_NOT_AUTHORISED");
+    }
+
+    @Test
+    void in_a_mixed_group_a_citizen_coming_home_is_not_counted_and_needs_no_visa() {
+        web.post().uri("/api/visa/eligibility/batch").header("X-Agency-Group-Tours", "true")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("""
+                        {"destination":"CN","purpose":"TOURISM","entryDate":"2027-01-06","exitDate":"2027-01-10",
+                         "travellers":[%s,{"travellerId":"li","nationality":"CN","passportType":"ORDINARY"}]}"""
+                        .formatted(travellers(4)))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.group.counted.length()").isEqualTo(4)
+                .jsonPath("$.group.notCounted[0].travellerId").isEqualTo("li")
+                .jsonPath("$.group.notCounted[0].why").value(why -> assertThat((String) why).contains("not a visitor"))
+                .jsonPath("$.travellers[4].answer.eligible").isEqualTo(true)
+                .jsonPath("$.travellers[4].answer.citizen").isEqualTo(true)
+                .jsonPath("$.travellers[0].answer.reasons[0].code").isEqualTo("GROUP_SIZE");
     }
 
     @Test
@@ -136,10 +171,17 @@ class EligibilityApiTest {
     }
 
     @Test
-    void entering_ones_own_country_is_a_400() {
-        invalid("""
+    void a_citizen_entering_their_own_country_needs_no_visa_and_is_told_so() {
+        check("""
                 {"nationality":"RU","destination":"RU","passportType":"ORDINARY","purpose":"TOURISM",
-                 "entryDate":"2027-01-06","exitDate":"2027-01-09"}""", "destination");
+                 "entryDate":"2027-01-06","exitDate":"2027-01-09"}""")
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.eligible").isEqualTo(true)
+                .jsonPath("$.citizen").isEqualTo(true)
+                .jsonPath("$.policyId").doesNotExist()
+                .jsonPath("$.conditions[0]").value(condition -> assertThat((String) condition)
+                        .contains("as a citizen of Russia"));
     }
 
     private WebTestClient.ResponseSpec check(String body) {

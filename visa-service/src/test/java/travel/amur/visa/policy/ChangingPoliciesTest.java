@@ -22,18 +22,20 @@ class ChangingPoliciesTest {
         try {
             patch("CN-RU-VISA-FREE-TRIAL", "{\"entryTo\": \"2027-09-14\"}", "OPS")
                     .expectStatus().isOk()
-                    .expectHeader().valueEquals("ETag", "\"2\"")
+                    .expectHeader().valueEquals("ETag", "\"3\"")
                     .expectBody().jsonPath("$.entryTo").isEqualTo("2027-09-14");
 
             eligible(RUSSIAN_FAMILY_IN_JANUARY, true);
             web.get().uri("/api/visa/policies/CN-RU-VISA-FREE-TRIAL/revisions").exchange()
                     .expectStatus().isOk()
                     .expectBody()
-                    .jsonPath("$[1].version").isEqualTo(2)
-                    .jsonPath("$[1].change").isEqualTo("UPDATED")
-                    .jsonPath("$[1].changedBy").isEqualTo("ops-anna")
-                    .jsonPath("$[1].before.entryTo").isEqualTo("2026-09-14")
-                    .jsonPath("$[1].after.entryTo").isEqualTo("2027-09-14");
+                    // Version 2 added the duty to register (migration V3); operations' extension is version 3.
+                    .jsonPath("$[1].changedBy").isEqualTo("migration:V3")
+                    .jsonPath("$[2].version").isEqualTo(3)
+                    .jsonPath("$[2].change").isEqualTo("UPDATED")
+                    .jsonPath("$[2].changedBy").isEqualTo("ops-anna")
+                    .jsonPath("$[2].before.entryTo").isEqualTo("2026-09-14")
+                    .jsonPath("$[2].after.entryTo").isEqualTo("2027-09-14");
         } finally {
             patch("CN-RU-VISA-FREE-TRIAL", "{\"entryTo\": \"2026-09-14\"}", "OPS").expectStatus().isOk();
         }

@@ -21,8 +21,8 @@ public record HoldSeats(UUID holdId, UUID bookingId, String agencyId, UUID fligh
         Objects.requireNonNull(flightId, "flightId");
         Objects.requireNonNull(agencyId, "agencyId");
         passengerNames = passengerNames == null ? List.of() : List.copyOf(passengerNames);
-        if (passengers < 1 || passengers > 9) {
-            throw new IllegalArgumentException("passengers must be 1 to 9, not " + passengers);
+        if (passengers < 1 || passengers > 50) {
+            throw new IllegalArgumentException("passengers must be 1 to 50, not " + passengers);
         }
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 /** Who a hold is for: a number of seats, and the travellers' names where the agency gave them. */
 public record Passengers(int count, List<String> names) {
 
-    public static final int MAX = 9;
+    /** The largest party: a group tour under the China-Russia agreement is 5 to 50 travellers. */
+    public static final int MAX = 50;
 
     public Passengers {
         names = names == null ? List.of() : List.copyOf(names);

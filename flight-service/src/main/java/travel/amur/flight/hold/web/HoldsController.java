@@ -134,7 +134,7 @@ class HoldsController {
         return changing.release(holdId, agencyId).map(HoldView::of).switchIfEmpty(notFound(holdId));
     }
 
-    /** Reads {@code passengers} as a count or a list of names; either way 1 to 9. */
+    /** Reads {@code passengers} as a count or a list of names; either way 1 to 50. */
     private static Passengers passengers(JsonNode passengers) {
         if (passengers.isIntegralNumber()) {
             int count = passengers.asInt();
@@ -158,7 +158,7 @@ class HoldsController {
             }
             return Passengers.named(names);
         }
-        throw ProblemException.invalid("passengers", "must be a count (1-9) or a list of names");
+        throw ProblemException.invalid("passengers", "must be a count (1-50) or a list of names");
     }
 
     private static ProblemException refusal(PlacingHolds.Refused refused, PlaceHoldRequest request) {

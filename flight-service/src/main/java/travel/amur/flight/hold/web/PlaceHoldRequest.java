@@ -13,7 +13,7 @@ import travel.amur.flight.schedule.model.Currency;
 record PlaceHoldRequest(
         @NotNull @Schema(description = "a flightId from a search offer") UUID flightId,
         @Schema(description = "ECONOMY (default) or BUSINESS") Cabin cabin,
-        @NotNull @Schema(description = "a count (1-9) or a list of 1 to 9 names", example = "2",
+        @NotNull @Schema(description = "a count (1-50) or a list of 1 to 50 names", example = "2",
                 oneOf = {Integer.class, String[].class}) JsonNode passengers,
         @Schema(description = "RUB or CNY; default: the currency of the departure country") Currency currency) {
 }

@@ -91,7 +91,8 @@ class R2dbcNetwork implements Network {
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         return Mono.zip(airports, cabins).flatMapMany(found -> db.sql("""
                         SELECT flight_number, carrier, origin, destination, days_of_week, departs_local, arrives_local,
-                               arrival_day_offset, aircraft, valid_from, valid_to, source, note
+                               arrival_day_offset, aircraft, valid_from, valid_to, source, note, placeholders,
+                               carried_forward, on_sale, fare_source
                           FROM schedule ORDER BY flight_number
                         """)
                 .map(row -> schedule(row, found.getT1(), found.getT2()))
@@ -131,6 +132,9 @@ class R2dbcNetwork implements Network {
                 row.get("departs_local", LocalTime.class), row.get("arrives_local", LocalTime.class),
                 row.get("arrival_day_offset", Short.class), row.get("aircraft", String.class),
                 row.get("valid_from", LocalDate.class), row.get("valid_to", LocalDate.class),
-                cabins.getOrDefault(number, List.of()), row.get("source", String.class), row.get("note", String.class));
+                cabins.getOrDefault(number, List.of()), row.get("source", String.class), row.get("note", String.class),
+                new Schedule.Facts(List.of(row.get("placeholders", String[].class)),
+                        row.get("carried_forward", Boolean.class), row.get("on_sale", Boolean.class),
+                        row.get("fare_source", String.class)));
     }
 }

@@ -30,10 +30,14 @@ class RoutesController {
         this.network = network;
     }
 
-    /** A weekly schedule in local times, with where it comes from. */
+    /**
+     * A weekly schedule in local times, with where it comes from: {@code placeholders} names what no source gives,
+     * {@code carriedForward} says a past season's timetable is sold on unconfirmed, {@code onSale} false once withdrawn.
+     */
     record RouteView(String flightNumber, String carrier, String carrierName, String origin, String destination,
             List<DayOfWeek> days, LocalTime departsLocal, LocalTime arrivesLocal, String aircraft,
-            LocalDate validFrom, LocalDate validTo, List<CabinView> cabins, String source, String note) {
+            LocalDate validFrom, LocalDate validTo, List<CabinView> cabins, String source, String note,
+            List<String> placeholders, boolean carriedForward, boolean onSale, String fareSource) {
     }
 
     /** Seats and one-way fares of a cabin. */
@@ -66,6 +70,7 @@ class RoutesController {
                 s.aircraft(), s.validFrom(), s.validTo(),
                 s.cabins().stream().map(c -> new CabinView(c.cabin().name(), c.seats(), c.fare().rub(),
                         c.fare().cny())).toList(),
-                s.source(), s.note());
+                s.source(), s.note(), s.facts().placeholders(), s.facts().carriedForward(), s.facts().onSale(),
+                s.facts().fareSource());
     }
 }

@@ -4,6 +4,7 @@ import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -12,6 +13,7 @@ import travel.amur.flight.schedule.model.Cabin;
 import travel.amur.flight.schedule.model.Fare;
 import travel.amur.flight.search.application.FlightInventory;
 import travel.amur.flight.search.model.FlightSeats;
+import travel.amur.flight.search.model.ScheduleFacts;
 
 /** Flights and seats from PostgreSQL. */
 @Repository
@@ -19,8 +21,10 @@ class R2dbcFlightInventory implements FlightInventory {
 
     private static final String COLUMNS = """
             SELECT f.id, f.flight_number, f.carrier, f.origin, f.destination, f.departs_at, f.arrives_at, f.aircraft,
-                   i.cabin, i.capacity, i.capacity - i.held - i.sold AS available, i.fare_rub, i.fare_cny
+                   i.cabin, i.capacity, i.capacity - i.held - i.sold AS available, i.fare_rub, i.fare_cny,
+                   s.source, s.valid_to, s.carried_forward, s.note, s.placeholders, s.fare_source
               FROM flight f JOIN seat_inventory i ON i.flight_id = f.id
+                            JOIN schedule s ON s.flight_number = f.flight_number
             """;
 
     private final DatabaseClient db;
@@ -61,6 +65,9 @@ class R2dbcFlightInventory implements FlightInventory {
                 row.get("arrives_at", Instant.class), row.get("aircraft", String.class),
                 Cabin.valueOf(row.get("cabin", String.class)), row.get("capacity", Integer.class),
                 row.get("available", Integer.class),
-                new Fare(row.get("fare_rub", BigDecimal.class), row.get("fare_cny", BigDecimal.class)));
+                new Fare(row.get("fare_rub", BigDecimal.class), row.get("fare_cny", BigDecimal.class)),
+                new ScheduleFacts(row.get("source", String.class), row.get("valid_to", LocalDate.class),
+                        row.get("carried_forward", Boolean.class), row.get("note", String.class),
+                        List.of(row.get("placeholders", String[].class)), row.get("fare_source", String.class)));
     }
 }

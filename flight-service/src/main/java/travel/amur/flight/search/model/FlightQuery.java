@@ -15,7 +15,7 @@ import travel.amur.flight.schedule.model.Currency;
 public record FlightQuery(String origin, String destination, LocalDate date, int passengers, Cabin cabin,
         Currency currency, int flexDays) {
 
-    public static final int MAX_PASSENGERS = 9;
+    public static final int MAX_PASSENGERS = 50;
     public static final int MAX_FLEX_DAYS = 3;
 
     /** A reason the query cannot be answered, about one of its fields. */

@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.UUID;
 import travel.amur.flight.search.application.SearchingFlights;
 import travel.amur.flight.search.model.FlightSeats;
+import travel.amur.flight.search.model.ScheduleFacts;
 
-/** One dated flight with the seats and fares of each cabin. */
+/** One dated flight with the seats and fares of each cabin, and what its schedule rests on. */
 record FlightView(UUID flightId, String flightNumber, OfferView.CarrierView carrier, AirportView origin,
         AirportView destination, OffsetDateTime departure, OffsetDateTime arrival, long durationMinutes,
-        String aircraft, String status, List<CabinView> cabins) {
+        String aircraft, String status, List<CabinView> cabins, ScheduleFacts schedule) {
 
     /** An airport and its time zone. */
     record AirportView(String code, String name, String city, String country, String timeZone) {
@@ -29,7 +30,7 @@ record FlightView(UUID flightId, String flightNumber, OfferView.CarrierView carr
                 OfferView.local(flight.arrivesAt(), details.destination()), flight.duration().toMinutes(),
                 flight.aircraft(), flight.departedAt(details.at()) ? "DEPARTED" : "SCHEDULED",
                 details.cabins().stream().map(cabin -> new CabinView(cabin.cabin().name(), cabin.capacity(),
-                        cabin.seatsAvailable(), cabin.fare().rub(), cabin.fare().cny())).toList());
+                        cabin.seatsAvailable(), cabin.fare().rub(), cabin.fare().cny())).toList(), flight.schedule());
     }
 
     static AirportView airport(travel.amur.flight.schedule.model.Airport airport) {

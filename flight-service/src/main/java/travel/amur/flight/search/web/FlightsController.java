@@ -51,7 +51,7 @@ class FlightsController {
                      "price":{"perPassenger":{"amount":12500.00,"currency":"RUB"},
                               "total":{"amount":25000.00,"currency":"RUB"}},
                      "expiresAt":"2026-12-01T10:20:00Z"}]}""")))
-    @ApiResponse(responseCode = "400", description = "Unknown airport, a past date, passengers outside 1-9 ...",
+    @ApiResponse(responseCode = "400", description = "Unknown airport, a past date, passengers outside 1-50 ...",
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = """
                     {"type":"https://amur.travel/problems/invalid-request","title":"Invalid request","status":400,
                      "detail":"origin: 'XXX' is not an airport Amur serves",

@@ -45,8 +45,9 @@ class HeldSeatsTest {
     }
 
     @Test
-    void a_hold_is_for_one_to_nine_passengers() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Passengers.count(10))
+    void a_hold_is_for_one_to_fifty_passengers_the_largest_group_tour() {
+        assertThat(Passengers.count(50).count()).isEqualTo(50);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Passengers.count(51))
                 .isInstanceOf(IllegalArgumentException.class);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Passengers.count(0))
                 .isInstanceOf(IllegalArgumentException.class);

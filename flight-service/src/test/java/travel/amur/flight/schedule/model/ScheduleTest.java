@@ -23,17 +23,17 @@ class ScheduleTest {
 
     static Schedule hz4698(LocalDate validFrom) {
         return new Schedule("HZ4698", "HZ", UUS, HRB, Set.of(DayOfWeek.WEDNESDAY, DayOfWeek.SATURDAY),
-                LocalTime.of(9, 0), LocalTime.of(8, 55), 0, "DHC-8 Q400", validFrom, null, Q400, "test", null);
+                LocalTime.of(14, 0), LocalTime.of(13, 55), 0, "DHC-8 Q400", validFrom, null, Q400, "test", null, null);
     }
 
     @Test
-    void the_sakhalin_flight_leaves_at_nine_local_and_lands_in_harbin_at_eight_fifty_five_local() {
+    void the_sakhalin_flight_leaves_at_two_in_the_afternoon_local_and_lands_in_harbin_at_five_to_two_local() {
         List<PlannedFlight> flights = hz4698(LocalDate.of(2023, 12, 2))
                 .flightsBetween(LocalDate.of(2027, 1, 6), LocalDate.of(2027, 1, 6));
 
         assertThat(flights).singleElement().satisfies(flight -> {
-            assertThat(flight.departsAt()).isEqualTo(Instant.parse("2027-01-05T22:00:00Z"));
-            assertThat(flight.arrivesAt()).isEqualTo(Instant.parse("2027-01-06T00:55:00Z"));
+            assertThat(flight.departsAt()).isEqualTo(Instant.parse("2027-01-06T03:00:00Z"));
+            assertThat(flight.arrivesAt()).isEqualTo(Instant.parse("2027-01-06T05:55:00Z"));
             assertThat(Duration.between(flight.departsAt(), flight.arrivesAt())).isEqualTo(Duration.ofMinutes(175));
         });
     }
@@ -46,6 +46,17 @@ class ScheduleTest {
         assertThat(flights).extracting(PlannedFlight::departureDate).containsExactly(
                 LocalDate.of(2027, 1, 6), LocalDate.of(2027, 1, 9),
                 LocalDate.of(2027, 1, 13), LocalDate.of(2027, 1, 16));
+    }
+
+    @Test
+    void a_withdrawn_schedule_makes_no_more_flights() {
+        Schedule published = hz4698(LocalDate.of(2023, 12, 2));
+        Schedule withdrawn = new Schedule(published.flightNumber(), published.carrier(), published.origin(),
+                published.destination(), published.days(), published.departsLocal(), published.arrivesLocal(), 0,
+                published.aircraft(), published.validFrom(), null, published.cabins(), "none", "withdrawn",
+                new Schedule.Facts(List.of("times"), false, false, null));
+
+        assertThat(withdrawn.flightsBetween(LocalDate.of(2027, 1, 4), LocalDate.of(2027, 1, 17))).isEmpty();
     }
 
     @Test
@@ -68,7 +79,7 @@ class ScheduleTest {
     @Test
     void a_schedule_that_would_land_before_it_leaves_is_refused() {
         Schedule backwards = new Schedule("XX1", "HZ", HRB, UUS, Set.of(DayOfWeek.MONDAY), LocalTime.of(10, 0),
-                LocalTime.of(9, 0), 0, "Q400", LocalDate.of(2027, 1, 1), null, Q400, "test", null);
+                LocalTime.of(9, 0), 0, "Q400", LocalDate.of(2027, 1, 1), null, Q400, "test", null, null);
 
         // 10:00 in Harbin is 02:00 UTC; 09:00 in Yuzhno-Sakhalinsk is 22:00 UTC the day before.
         assertThatThrownBy(() -> backwards.flightsBetween(LocalDate.of(2027, 1, 4), LocalDate.of(2027, 1, 4)))

@@ -18,6 +18,8 @@ import travel.amur.itinerary.booking.model.BookingSaga;
 import travel.amur.itinerary.booking.model.Decision;
 import travel.amur.itinerary.booking.model.Phase;
 import travel.amur.itinerary.planning.application.Itineraries;
+import travel.amur.itinerary.booking.model.GroupTour;
+import travel.amur.itinerary.planning.model.Agency;
 import travel.amur.itinerary.planning.model.Itinerary;
 import travel.amur.itinerary.planning.model.ItineraryStatus;
 import travel.amur.itinerary.planning.model.Rejection;
@@ -61,15 +63,19 @@ public class BookingItineraries {
     public record WrongStatus(ItineraryStatus status) implements Outcome {
     }
 
-    /** Starts booking a DRAFT itinerary of the agency; empty when it has no such itinerary. */
-    public Mono<Outcome> book(UUID itineraryId, String agencyId) {
-        return tx.transactional(itineraries.lockOwned(itineraryId, agencyId).flatMap(itinerary -> {
+    /**
+     * Starts booking a DRAFT itinerary of the agency; empty when it has no such itinerary. A group tour is booked
+     * under the agency's authorisation for group tours as the gateway states it now.
+     */
+    public Mono<Outcome> book(UUID itineraryId, Agency agency) {
+        return tx.transactional(itineraries.lockOwned(itineraryId, agency.id()).flatMap(itinerary -> {
             if (itinerary.status() != ItineraryStatus.DRAFT) {
                 return Mono.<Outcome>just(new WrongStatus(itinerary.status()));
             }
             Instant now = clock.instant();
             Decision started = BookingSaga.start(itineraryId, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-                    now, policy.saga());
+                    itinerary.draft().groupTour() ? new GroupTour(agency.groupToursAuthorised()) : null, now,
+                    policy.saga());
             return sagas.add(started.saga())
                     .then(record(started, itinerary, Causation.startOf(itineraryId.toString()), now))
                     .map(next -> (Outcome) new Accepted(next));

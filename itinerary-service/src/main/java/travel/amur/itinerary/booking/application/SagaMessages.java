@@ -36,10 +36,12 @@ class SagaMessages {
         UUID booking = itinerary.id();
         Draft draft = itinerary.draft();
         if (command instanceof SagaCommand.CheckVisas check) {
+            boolean group = check.groupTour() != null;
             return publish(Topics.VISA_COMMANDS, new CheckVisas(check.checkId(), booking, draft.destination(),
                     draft.purpose(), draft.arrivalDate(), draft.departureDate(), null,
                     draft.travellers().stream().map(t -> new CheckVisas.Traveller(t.id(), t.nationality(),
-                            t.passportType(), t.passportExpiry())).toList()), booking, causation);
+                            t.passportType(), t.passportExpiry())).toList(), group ? Boolean.TRUE : null,
+                    group ? check.groupTour().agencyAuthorised() : null), booking, causation);
         }
         if (command instanceof SagaCommand.HoldSeats hold) {
             return publish(Topics.FLIGHT_COMMANDS, new HoldSeats(hold.holdId(), booking, itinerary.agencyId(),

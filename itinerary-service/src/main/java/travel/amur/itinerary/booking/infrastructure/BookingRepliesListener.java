@@ -18,6 +18,7 @@ import travel.amur.common.inbox.IdempotentConsumer;
 import travel.amur.common.inbox.MessageHandlers;
 import travel.amur.itinerary.booking.application.BookingItineraries;
 import travel.amur.itinerary.booking.application.BookingPolicy;
+import travel.amur.itinerary.booking.model.Refusal;
 import travel.amur.itinerary.booking.model.VisaVerdict;
 
 /** What the flight and visa services answer, fed to the bookings they belong to, each message once. */
@@ -37,7 +38,7 @@ class BookingRepliesListener {
                                     .map(v -> new VisaVerdict(names.getOrDefault(v.travellerId(), v.travellerId()),
                                             v.eligible(), v.policyId(), v.reasons().stream()
                                                     .map(VisasChecked.Reason::code).toList()))
-                                    .toList(), r.now(), policy.saga());
+                                    .toList(), groupRefusals(event), r.now(), policy.saga());
                         }))
                 .on(SeatsHeld.class, (event, envelope) -> react(booking, event.bookingId(), envelope,
                         r -> r.saga().seatsHeld(event.holdId(), event.expiresAt(), r.now(), policy.saga())))
@@ -51,6 +52,16 @@ class BookingRepliesListener {
                         r -> r.saga().seatsLost(event.holdId(), "SEATS_RELEASED", "the seats were released: "
                                 + event.reason(), r.now())))
                 .build();
+    }
+
+    /** The group rules a group tour broke, each a refusal of the whole booking ("group" is its subject). */
+    private static java.util.List<Refusal> groupRefusals(VisasChecked event) {
+        if (event.group() == null || event.group().met()) {
+            return java.util.List.of();
+        }
+        return event.group().broken().stream()
+                .map(reason -> new Refusal(reason.code(), "the group tour is refused: " + reason.message(), "group"))
+                .toList();
     }
 
     private static Mono<Void> react(BookingItineraries booking, java.util.UUID bookingId, EventEnvelope envelope,

@@ -12,6 +12,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import travel.amur.itinerary.booking.application.SagaStore;
 import travel.amur.itinerary.booking.model.BookingSaga;
+import travel.amur.itinerary.booking.model.GroupTour;
 import travel.amur.itinerary.booking.model.Phase;
 import travel.amur.itinerary.booking.model.Refusal;
 import travel.amur.itinerary.booking.model.Step;
@@ -24,7 +25,7 @@ class R2dbcSagaStore implements SagaStore {
     private static final TypeReference<List<Refusal>> REFUSALS = new TypeReference<>() { };
     private static final String COLUMNS = """
             SELECT itinerary_id, phase, steps::text AS steps, rejections::text AS rejections, started_at, ended_at,
-                   deadline
+                   deadline, group_tour, group_agency_authorised
               FROM booking_saga
             """;
 
@@ -40,9 +41,9 @@ class R2dbcSagaStore implements SagaStore {
     public Mono<Void> add(BookingSaga saga) {
         return bind(db.sql("""
                 INSERT INTO booking_saga (itinerary_id, phase, steps, rejections, next_deadline, started_at, ended_at,
-                                          deadline)
+                                          deadline, group_tour, group_agency_authorised)
                 VALUES (:id, :phase, CAST(:steps AS jsonb), CAST(:rejections AS jsonb), :next, :started, :ended,
-                        :deadline)
+                        :deadline, :groupTour, :groupAuthorised)
                 """), saga).then();
     }
 
@@ -51,7 +52,8 @@ class R2dbcSagaStore implements SagaStore {
         return bind(db.sql("""
                 UPDATE booking_saga
                    SET phase = :phase, steps = CAST(:steps AS jsonb), rejections = CAST(:rejections AS jsonb),
-                       next_deadline = :next, started_at = :started, ended_at = :ended, deadline = :deadline
+                       next_deadline = :next, started_at = :started, ended_at = :ended, deadline = :deadline,
+                       group_tour = :groupTour, group_agency_authorised = :groupAuthorised
                  WHERE itinerary_id = :id
                 """), saga).then();
     }
@@ -60,7 +62,11 @@ class R2dbcSagaStore implements SagaStore {
         spec = spec.bind("id", saga.itineraryId()).bind("phase", saga.phase().name())
                 .bind("steps", json.writeValueAsString(saga.steps()))
                 .bind("rejections", json.writeValueAsString(saga.refusals()))
-                .bind("started", saga.startedAt()).bind("deadline", saga.deadline());
+                .bind("started", saga.startedAt()).bind("deadline", saga.deadline())
+                .bind("groupTour", saga.groupTour() != null);
+        spec = saga.groupTour() == null || saga.groupTour().agencyAuthorised() == null
+                ? spec.bindNull("groupAuthorised", Boolean.class)
+                : spec.bind("groupAuthorised", saga.groupTour().agencyAuthorised());
         spec = saga.nextDeadline() == null ? spec.bindNull("next", Instant.class)
                 : spec.bind("next", saga.nextDeadline());
         return saga.endedAt() == null ? spec.bindNull("ended", Instant.class) : spec.bind("ended", saga.endedAt());
@@ -115,6 +121,7 @@ class R2dbcSagaStore implements SagaStore {
                 json.readValue(row.get("steps", String.class), STEPS),
                 json.readValue(row.get("rejections", String.class), REFUSALS),
                 row.get("started_at", Instant.class), row.get("ended_at", Instant.class),
-                row.get("deadline", Instant.class));
+                row.get("deadline", Instant.class), Boolean.TRUE.equals(row.get("group_tour", Boolean.class))
+                        ? new GroupTour(row.get("group_agency_authorised", Boolean.class)) : null);
     }
 }

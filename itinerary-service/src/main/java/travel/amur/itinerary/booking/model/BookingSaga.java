@@ -18,9 +18,10 @@ import java.util.UUID;
  * late hold after the end is released again.
  *
  * @param deadline when the booking gives up on a step that has not answered
+ * @param groupTour set when the itinerary is a group tour, checked under the group regime as one
  */
 public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<Refusal> refusals, Instant startedAt,
-        Instant endedAt, Instant deadline) {
+        Instant endedAt, Instant deadline, GroupTour groupTour) {
 
     public BookingSaga {
         steps = List.copyOf(steps);
@@ -28,16 +29,16 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
     }
 
     /** Starts a booking: all three steps at once. */
-    public static Decision start(UUID itineraryId, UUID checkId, UUID outboundHold, UUID returnHold, Instant now,
-            SagaPatience patience) {
+    public static Decision start(UUID itineraryId, UUID checkId, UUID outboundHold, UUID returnHold,
+            GroupTour groupTour, Instant now, SagaPatience patience) {
         Instant resend = patience.nextResend(now, 1);
         List<Step> steps = List.of(
                 new Step(StepName.VISAS, checkId, StepStatus.REQUESTED, 1, resend),
                 new Step(StepName.OUTBOUND_SEATS, outboundHold, StepStatus.REQUESTED, 1, resend),
                 new Step(StepName.RETURN_SEATS, returnHold, StepStatus.REQUESTED, 1, resend));
         BookingSaga saga = new BookingSaga(itineraryId, Phase.RESERVING, steps, List.of(), now, null,
-                now.plus(patience.patience()));
-        return new Decision(saga, List.of(new SagaCommand.CheckVisas(checkId),
+                now.plus(patience.patience()), groupTour);
+        return new Decision(saga, List.of(new SagaCommand.CheckVisas(checkId, groupTour),
                 new SagaCommand.HoldSeats(StepName.OUTBOUND_SEATS, outboundHold),
                 new SagaCommand.HoldSeats(StepName.RETURN_SEATS, returnHold)),
                 List.of("booking started: visas asked (check " + checkId + "), seats asked (holds " + outboundHold
@@ -48,7 +49,7 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
         return steps.stream().filter(step -> step.name() == name).findFirst().orElseThrow();
     }
 
-    /** When the booking next needs to look at its steps (a resend or its deadline), or null when it waits for nothing. */
+    /** When the booking next looks at its steps (a resend or its deadline), or null when it waits for nothing. */
     public Instant nextDeadline() {
         if (phase.ended()) {
             return null;
@@ -67,7 +68,12 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
         return steps.stream().filter(step -> step.awaited() && step.attempts() > 1).map(Step::name).toList();
     }
 
-    public Decision visasChecked(UUID checkId, List<VisaVerdict> verdicts, Instant now, SagaPatience patience) {
+    /**
+     * The visa answer: every traveller's verdict and, for a group tour, the group rules it broke (too few who qualify,
+     * an agency not authorised), which refuse the booking as a whole.
+     */
+    public Decision visasChecked(UUID checkId, List<VisaVerdict> verdicts, List<Refusal> groupRulesBroken,
+            Instant now, SagaPatience patience) {
         Step visas = step(StepName.VISAS);
         if (!visas.id().equals(checkId)) {
             return Decision.unchanged(this, "visa answer for another check " + checkId + ": ignored");
@@ -75,15 +81,18 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
         if (phase != Phase.RESERVING || visas.status() != StepStatus.REQUESTED) {
             return Decision.unchanged(this, "visa answer after the fact (" + phase + "): ignored");
         }
+        // A traveller refused only for what the group broke is named by the group's refusal, not once more.
         List<Refusal> ineligible = verdicts.stream().filter(verdict -> !verdict.eligible())
-                .map(verdict -> new Refusal("VISA_NOT_ELIGIBLE", verdict.travellerName() + " may not enter without a "
-                        + "visa" + (verdict.policyId() == null ? "" : " under " + verdict.policyId()) + ": "
-                        + String.join(", ", verdict.reasons()), verdict.travellerName()))
+                .filter(verdict -> groupRulesBroken.isEmpty()
+                        || !VisaVerdict.GROUP_LEVEL.containsAll(verdict.reasons()))
+                .map(BookingSaga::refusalOf)
                 .toList();
-        if (verdicts.isEmpty() || !ineligible.isEmpty()) {
-            return compensate(with(visas.to(StepStatus.FAILED)), ineligible.isEmpty()
+        List<Refusal> refused = new ArrayList<>(groupRulesBroken);
+        refused.addAll(ineligible);
+        if (verdicts.isEmpty() || !refused.isEmpty()) {
+            return compensate(with(visas.to(StepStatus.FAILED)), refused.isEmpty()
                     ? List.of(new Refusal("VISA_NOT_ELIGIBLE", "the visa check answered for nobody", null))
-                    : ineligible, now, "visas refused");
+                    : refused, now, "visas refused");
         }
         return afterReservation(with(visas.to(StepStatus.SUCCEEDED)), deadline, now, patience, "visas fine");
     }
@@ -131,8 +140,9 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
             boolean all = next.stream().filter(s -> s.name().seats())
                     .allMatch(s -> s.status() == StepStatus.CONFIRMED);
             BookingSaga saga = new BookingSaga(itineraryId, all ? Phase.CONFIRMED : phase, next, refusals, startedAt,
-                    all ? now : null, deadline);
-            return new Decision(saga, List.of(), List.of(step.name() + " confirmed" + (all ? "; booking confirmed" : "")));
+                    all ? now : null, deadline, groupTour);
+            return new Decision(saga, List.of(), List.of(step.name() + " confirmed"
+                    + (all ? "; booking confirmed" : "")));
         }
         if (phase == Phase.REJECTED || phase == Phase.CANCELLED) {
             return releaseAgain(step, "seats sold after the booking ended");
@@ -186,8 +196,8 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
         if (commands.isEmpty()) {
             return Decision.unchanged(this, "nothing overdue");
         }
-        return new Decision(new BookingSaga(itineraryId, phase, next, refusals, startedAt, null, deadline), commands,
-                log);
+        return new Decision(new BookingSaga(itineraryId, phase, next, refusals, startedAt, null, deadline,
+                groupTour), commands, log);
     }
 
     /** Cancels a confirmed booking: both flights' seats go back. */
@@ -205,16 +215,16 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
                 next.add(step);
             }
         }
-        return new Decision(new BookingSaga(itineraryId, Phase.CANCELLED, next, refusals, startedAt, now, deadline),
-                commands, List.of("cancelled: seats released on both flights"));
+        return new Decision(new BookingSaga(itineraryId, Phase.CANCELLED, next, refusals, startedAt, now, deadline,
+                groupTour), commands, List.of("cancelled: seats released on both flights"));
     }
 
     private Decision afterReservation(List<Step> next, Instant giveUpAt, Instant now, SagaPatience patience,
             String what) {
         boolean all = next.stream().allMatch(step -> step.status() == StepStatus.SUCCEEDED);
         if (!all) {
-            return new Decision(new BookingSaga(itineraryId, phase, next, refusals, startedAt, null, giveUpAt),
-                    List.of(), List.of(what));
+            return new Decision(new BookingSaga(itineraryId, phase, next, refusals, startedAt, null, giveUpAt,
+                    groupTour), List.of(), List.of(what));
         }
         List<Step> confirming = new ArrayList<>();
         List<SagaCommand> commands = new ArrayList<>();
@@ -227,7 +237,7 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
             }
         }
         return new Decision(new BookingSaga(itineraryId, Phase.CONFIRMING, confirming, refusals, startedAt, null,
-                giveUpAt), commands, List.of(what, "everything said yes: confirming the seats"));
+                giveUpAt, groupTour), commands, List.of(what, "everything said yes: confirming the seats"));
     }
 
     private Decision compensate(List<Step> next, List<Refusal> why, Instant now, String what) {
@@ -247,8 +257,9 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
         }
         List<Refusal> all = new ArrayList<>(refusals);
         all.addAll(why);
-        return new Decision(new BookingSaga(itineraryId, Phase.REJECTED, compensated, all, startedAt, now, deadline),
-                commands, List.of(what, "compensating: " + commands.size() + " hold(s) released; booking refused"));
+        return new Decision(new BookingSaga(itineraryId, Phase.REJECTED, compensated, all, startedAt, now, deadline,
+                groupTour), commands, List.of(what, "compensating: " + commands.size() + " hold(s) released; booking "
+                + "refused"));
     }
 
     private Decision releaseAgain(Step step, String why) {
@@ -269,9 +280,20 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
                 || (phase == Phase.CONFIRMING && step.status() == StepStatus.CONFIRMING);
     }
 
-    private static SagaCommand resend(Step step) {
+    /** A traveller who may not enter: no entry policy on record is said as such, not as a refused visa. */
+    private static Refusal refusalOf(VisaVerdict verdict) {
+        if (!verdict.reasons().isEmpty() && verdict.reasons().stream().allMatch("NO_POLICY"::equals)) {
+            return new Refusal("NO_ENTRY_POLICY", "no entry policy on record for " + verdict.travellerName()
+                    + "'s trip: verify the entry terms before booking", verdict.travellerName());
+        }
+        return new Refusal("VISA_NOT_ELIGIBLE", verdict.travellerName() + " may not enter without a visa"
+                + (verdict.policyId() == null ? "" : " under " + verdict.policyId()) + ": "
+                + String.join(", ", verdict.reasons()), verdict.travellerName());
+    }
+
+    private SagaCommand resend(Step step) {
         if (step.name() == StepName.VISAS) {
-            return new SagaCommand.CheckVisas(step.id());
+            return new SagaCommand.CheckVisas(step.id(), groupTour);
         }
         return step.status() == StepStatus.CONFIRMING
                 ? new SagaCommand.ConfirmSeats(step.name(), step.id())

@@ -5,8 +5,8 @@ import java.util.UUID;
 /** A command the booking sends to a participant; the application turns it into a message. */
 public sealed interface SagaCommand {
 
-    /** Check the visas of every traveller. */
-    record CheckVisas(UUID checkId) implements SagaCommand {
+    /** Check the visas of every traveller; of a group tour, together under the group regime. */
+    record CheckVisas(UUID checkId, GroupTour groupTour) implements SagaCommand {
     }
 
     /** Hold seats on the step's flight. */

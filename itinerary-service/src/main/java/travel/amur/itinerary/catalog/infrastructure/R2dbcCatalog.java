@@ -49,20 +49,21 @@ class R2dbcCatalog implements Catalog {
 
     private Mono<Map<String, Attraction>> readAttractions() {
         Mono<Map<String, List<Season>>> seasons = db.sql("""
-                        SELECT attraction_id, season_year, opens, closes, confirmed, source
+                        SELECT attraction_id, season_year, opens, closes, opens_confirmed, closes_confirmed, source
                           FROM attraction_season ORDER BY season_year
                         """)
                 .map(row -> Map.entry(row.get("attraction_id", String.class), new Season(
                         row.get("season_year", Integer.class), row.get("opens", LocalDate.class),
-                        row.get("closes", LocalDate.class), row.get("confirmed", Boolean.class),
-                        row.get("source", String.class))))
+                        row.get("closes", LocalDate.class), row.get("opens_confirmed", Boolean.class),
+                        row.get("closes_confirmed", Boolean.class), row.get("source", String.class))))
                 .all()
                 .collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         return seasons.flatMap(bySeason -> db.sql("""
                         SELECT id, kind, city, latitude, longitude, all_year, opens_at, closes_at, price_adult_cny,
                                price_concession_cny, minutes_needed, outdoor, names::text AS names,
-                               descriptions::text AS descriptions, source, note
+                               descriptions::text AS descriptions, source, note, access, airport, concession_max_age,
+                               concession_placeholder, concession_note
                           FROM attraction ORDER BY city, id
                         """)
                 .map(row -> attraction(row, bySeason))
@@ -99,7 +100,11 @@ class R2dbcCatalog implements Catalog {
                 row.get("closes_at", LocalTime.class), row.get("price_adult_cny", BigDecimal.class),
                 row.get("price_concession_cny", BigDecimal.class), row.get("minutes_needed", Integer.class),
                 row.get("outdoor", Boolean.class), text(row, "names"), text(row, "descriptions"),
-                seasons.getOrDefault(id, List.of()), row.get("source", String.class), row.get("note", String.class));
+                seasons.getOrDefault(id, List.of()), row.get("source", String.class), row.get("note", String.class),
+                Attraction.Access.valueOf(row.get("access", String.class)), row.get("airport", String.class),
+                new Attraction.Concession(row.get("concession_max_age", Integer.class),
+                        Boolean.TRUE.equals(row.get("concession_placeholder", Boolean.class)),
+                        row.get("concession_note", String.class)));
     }
 
     private LocalizedText text(Readable row, String column) {

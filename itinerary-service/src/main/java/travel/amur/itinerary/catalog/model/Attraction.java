@@ -11,17 +11,38 @@ import java.util.Optional;
  *
  * @param opensAt null when the source gives no hours
  * @param priceAdultCny null when the source gives no price; zero when it is free
+ * @param access how a visitor gets there from Harbin
+ * @param airport where a flight must go, for a place reached by air
+ * @param concession who pays the concession price, where there is one
  */
 public record Attraction(String id, Kind kind, String city, double latitude, double longitude, boolean allYear,
         LocalTime opensAt, LocalTime closesAt, BigDecimal priceAdultCny, BigDecimal priceConcessionCny,
         int minutesNeeded, boolean outdoor, LocalizedText names, LocalizedText descriptions, List<Season> seasons,
-        String source, String note) {
+        String source, String note, Access access, String airport, Concession concession) {
 
     /** Attraction, event, or resort. */
     public enum Kind { ATTRACTION, EVENT, RESORT }
 
+    /** In Harbin itself, a drive from it, or a flight away. */
+    public enum Access { CITY, ROAD, FLIGHT }
+
+    /**
+     * Who pays the concession price.
+     *
+     * @param maxAge the oldest age (on the day of the visit) that pays it; null when nobody is known to
+     * @param placeholder the terms are a guess no source gives
+     */
+    public record Concession(Integer maxAge, boolean placeholder, String note) {
+
+        public static Concession none() {
+            return new Concession(null, false, null);
+        }
+    }
+
     public Attraction {
         seasons = List.copyOf(seasons);
+        access = access == null ? Access.CITY : access;
+        concession = concession == null ? Concession.none() : concession;
     }
 
     public boolean openOn(LocalDate date) {

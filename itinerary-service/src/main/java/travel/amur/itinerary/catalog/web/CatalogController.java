@@ -41,16 +41,21 @@ class CatalogController {
         this.cached = cached;
     }
 
-    /** An attraction in one language. */
+    /**
+     * An attraction in one language: its seasons with each end confirmed or expected, how it is reached from Harbin
+     * (CITY, ROAD, FLIGHT to {@code airport}) and who pays the concession price ({@code concession.placeholder} when
+     * no source says).
+     */
     record AttractionView(String id, String kind, String name, String description, String city, double latitude,
             double longitude, boolean allYear, List<Season> seasons, LocalTime opensAt, LocalTime closesAt,
             BigDecimal priceAdultCny, BigDecimal priceConcessionCny, int minutesNeeded, boolean outdoor,
-            String source, String note) {
+            String source, String note, String access, String airport, Attraction.Concession concession) {
 
         static AttractionView of(Attraction a, String language) {
             return new AttractionView(a.id(), a.kind().name(), a.names().in(language), a.descriptions().in(language),
                     a.city(), a.latitude(), a.longitude(), a.allYear(), a.seasons(), a.opensAt(), a.closesAt(),
-                    a.priceAdultCny(), a.priceConcessionCny(), a.minutesNeeded(), a.outdoor(), a.source(), a.note());
+                    a.priceAdultCny(), a.priceConcessionCny(), a.minutesNeeded(), a.outdoor(), a.source(), a.note(),
+                    a.access().name(), a.airport(), a.concession());
         }
     }
 

@@ -6,11 +6,11 @@ import java.util.UUID;
 
 /**
  * An itinerary as an agency submits it, before anything is checked. Either {@code activities} or a package with its
- * start date.
+ * start date; {@code groupTour} for a group of 5 to 50 travelling together under the group regime.
  */
 public record ItineraryInput(String destination, String purpose, List<TravellerInput> travellers,
         UUID outboundFlightId, UUID returnFlightId, List<ActivityInput> activities, String packageId,
-        LocalDate packageStart) {
+        LocalDate packageStart, boolean groupTour) {
 
     /** A traveller as entered. */
     public record TravellerInput(String firstName, String lastName, String nationality, String passportType,

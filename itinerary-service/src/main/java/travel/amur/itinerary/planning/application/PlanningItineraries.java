@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import travel.amur.itinerary.catalog.application.Catalog;
 import travel.amur.itinerary.catalog.model.Attraction;
@@ -27,7 +28,8 @@ import travel.amur.itinerary.planning.model.Plan;
 import travel.amur.itinerary.planning.model.PlannedActivity;
 import travel.amur.itinerary.planning.model.Planner;
 import travel.amur.itinerary.planning.model.Traveller;
-import travel.amur.itinerary.planning.model.VisaAdvice;
+import travel.amur.itinerary.planning.model.Agency;
+import travel.amur.itinerary.planning.model.VisaAnswers;
 
 /**
  * Builds itineraries: checks what the agency sent against the catalog, the flight service and common sense, works out
@@ -38,6 +40,9 @@ import travel.amur.itinerary.planning.model.VisaAdvice;
 public class PlanningItineraries {
 
     static final int MAX_TRAVELLERS = 9;
+    /** A group tour under the China-Russia agreement. */
+    static final int MIN_GROUP = 5;
+    static final int MAX_GROUP = 50;
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Set<String> PASSPORT_TYPES = Set.of("ORDINARY", "SERVICE", "DIPLOMATIC");
     private static final Set<String> PURPOSES = Set.of("TOURISM", "BUSINESS", "FAMILY", "EXCHANGE", "EVENTS",
@@ -79,8 +84,9 @@ public class PlanningItineraries {
     public record NotDraft(ItineraryStatus status) implements Outcome {
     }
 
-    public Mono<Outcome> create(String agencyId, ItineraryInput input) {
-        return draft(input).flatMap(result -> {
+    public Mono<Outcome> create(Agency agency, ItineraryInput input) {
+        String agencyId = agency.id();
+        return draft(input, agency).flatMap(result -> {
             if (result instanceof Invalid invalid) {
                 return Mono.<Outcome>just(invalid);
             }
@@ -92,8 +98,9 @@ public class PlanningItineraries {
     }
 
     /** Replaces the itinerary with a new input while it is a draft. */
-    public Mono<Optional<Outcome>> update(UUID id, String agencyId, ItineraryInput input) {
-        return draft(input).flatMap(result -> tx.transactional(itineraries.lockOwned(id, agencyId)
+    public Mono<Optional<Outcome>> update(UUID id, Agency agency, ItineraryInput input) {
+        String agencyId = agency.id();
+        return draft(input, agency).flatMap(result -> tx.transactional(itineraries.lockOwned(id, agencyId)
                 .flatMap(current -> {
                     if (current.status() != ItineraryStatus.DRAFT) {
                         return Mono.<Outcome>just(new NotDraft(current.status()));
@@ -116,7 +123,7 @@ public class PlanningItineraries {
     record Drafted(Draft draft, Plan plan) implements Result {
     }
 
-    private Mono<Result> draft(ItineraryInput input) {
+    private Mono<Result> draft(ItineraryInput input, Agency agency) {
         List<Problem> problems = new ArrayList<>(checkBasics(input));
         Mono<FlightLeg> outbound = flight(input.outboundFlightId());
         Mono<FlightLeg> inbound = flight(input.returnFlightId());
@@ -142,16 +149,35 @@ public class PlanningItineraries {
                         return Mono.just((Result) new Invalid(problems));
                     }
                     Draft draft = new Draft(input.destination(), input.purpose(), travellers(input), out.get(),
-                            back.get(), activities, input.packageId(), input.packageStart());
-                    return visas.advise(draft)
+                            back.get(), activities, input.packageId(), input.packageStart(), input.groupTour());
+                    Mono<Optional<VisaAnswers>> advice = visas.advise(draft, agency)
                             .map(Optional::of)
                             .onErrorResume(e -> {
                                 log.warn("visa service unavailable while planning: {}", e.toString());
                                 return Mono.just(Optional.empty());
-                            })
-                            .map(advice -> (Result) new Drafted(draft, Planner.plan(draft, found.getT3(),
-                                    advice.orElse(null))));
+                            });
+                    return Mono.zip(advice, unreachable(draft, found.getT3()))
+                            .map(answers -> (Result) new Drafted(draft, Planner.plan(draft, found.getT3(),
+                                    answers.getT1().orElse(null), answers.getT2())));
                 });
+    }
+
+    /**
+     * The airports the draft's activities need a flight to (places reached by air) for which none is on sale from
+     * where the trip lands, within three days before the visit.
+     */
+    private Mono<Set<String>> unreachable(Draft draft, Map<String, Attraction> attractions) {
+        String landsAt = draft.outbound().destination();
+        return Flux.fromIterable(draft.activities())
+                .map(activity -> Map.entry(attractions.get(activity.attractionId()), activity.date()))
+                .filter(visit -> visit.getKey().access() == Attraction.Access.FLIGHT
+                        && !visit.getKey().airport().equals(landsAt))
+                .concatMap(visit -> flights.anyFlight(landsAt, visit.getKey().airport(), visit.getValue().minusDays(3),
+                                visit.getValue())
+                        .onErrorReturn(true)
+                        .filter(found -> !found)
+                        .map(none -> visit.getKey().airport()))
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     private Mono<FlightLeg> flight(UUID id) {
@@ -173,8 +199,13 @@ public class PlanningItineraries {
             problems.add(new Problem("returnFlightId", "is required"));
         }
         List<ItineraryInput.TravellerInput> travellers = input.travellers() == null ? List.of() : input.travellers();
-        if (travellers.isEmpty() || travellers.size() > MAX_TRAVELLERS) {
-            problems.add(new Problem("travellers", "an itinerary is for 1 to " + MAX_TRAVELLERS + " travellers"));
+        if (input.groupTour() && (travellers.size() < MIN_GROUP || travellers.size() > MAX_GROUP)) {
+            problems.add(new Problem("travellers", "a group tour is for " + MIN_GROUP + " to " + MAX_GROUP
+                    + " travellers, not " + travellers.size()));
+        } else if (!input.groupTour() && (travellers.isEmpty() || travellers.size() > MAX_TRAVELLERS)) {
+            problems.add(new Problem("travellers", "an itinerary is for 1 to " + MAX_TRAVELLERS + " travellers"
+                    + (travellers.size() > MAX_TRAVELLERS ? "; a larger party travels as a group tour (groupTour: "
+                            + "true, " + MIN_GROUP + " to " + MAX_GROUP + ")" : "")));
         }
         LocalDate today = LocalDate.now(clock);
         for (int i = 0; i < travellers.size(); i++) {

@@ -1,6 +1,7 @@
 package travel.amur.itinerary.planning.infrastructure;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -55,6 +56,23 @@ class HttpFlightDirectory implements FlightDirectory {
                 .retryWhen(Retry.backoff(1, java.time.Duration.ofMillis(200)))
                 .onErrorMap(e -> unavailable("flight-service", e))
                 .map(HttpFlightDirectory::leg);
+    }
+
+    /** The part of a search answer this service reads. */
+    record SearchView(List<Object> offers) {
+    }
+
+    @Override
+    public Mono<Boolean> anyFlight(String origin, String destination, LocalDate from, LocalDate to) {
+        // A flexible search around the last day covers the days before it (and a few after: harmless here).
+        long flex = Math.min(3, java.time.temporal.ChronoUnit.DAYS.between(from, to));
+        return flights.get().uri(uri -> uri.path("/api/flights/search").queryParam("origin", origin)
+                        .queryParam("destination", destination).queryParam("date", to).queryParam("flexDays", flex)
+                        .build())
+                .retrieve()
+                .bodyToMono(SearchView.class)
+                .map(found -> found.offers() != null && !found.offers().isEmpty())
+                .timeout(clients.timeout());
     }
 
     private static FlightLeg leg(FlightView view) {

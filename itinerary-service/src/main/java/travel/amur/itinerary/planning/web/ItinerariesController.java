@@ -40,6 +40,7 @@ import travel.amur.itinerary.catalog.web.Languages;
 import travel.amur.itinerary.planning.application.Itineraries;
 import travel.amur.itinerary.planning.application.PlanningItineraries;
 import travel.amur.itinerary.planning.application.WatchingItineraries;
+import travel.amur.itinerary.planning.model.Agency;
 import travel.amur.itinerary.planning.model.Itinerary;
 import travel.amur.itinerary.planning.model.ItineraryStatus;
 
@@ -51,6 +52,8 @@ import travel.amur.itinerary.planning.model.ItineraryStatus;
 class ItinerariesController {
 
     static final String AGENCY = "X-Agency-Id";
+    /** Set by the gateway from the agency's record: whether operations authorised it for group tours. */
+    static final String GROUP_TOURS = "X-Agency-Group-Tours";
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
     private final PlanningItineraries planning;
@@ -81,9 +84,10 @@ class ItinerariesController {
                     {"type":"https://amur.travel/problems/invalid-request","title":"Invalid request","status":400,
                      "errors":[{"field":"travellers","message":"an itinerary is for 1 to 9 travellers"}]}""")))
     Mono<ResponseEntity<ItineraryView>> create(@RequestHeader(AGENCY) String agencyId,
+            @RequestHeader(name = GROUP_TOURS, required = false) String groupTours,
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
             @RequestBody ItineraryRequest request) {
-        return planning.create(agencyId, request.toInput())
+        return planning.create(agency(agencyId, groupTours), request.toInput())
                 .map(ItinerariesController::planned)
                 .flatMap(itinerary -> view(itinerary, acceptLanguage))
                 .map(view -> ResponseEntity.created(URI.create("/api/itineraries/" + view.id())).body(view));
@@ -111,9 +115,10 @@ class ItinerariesController {
     @PutMapping("/{id}")
     @Operation(summary = "Change an itinerary while it is a DRAFT (409 after booking)")
     Mono<ItineraryView> update(@RequestHeader(AGENCY) String agencyId, @PathVariable UUID id,
+            @RequestHeader(name = GROUP_TOURS, required = false) String groupTours,
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
             @RequestBody ItineraryRequest request) {
-        return planning.update(id, agencyId, request.toInput())
+        return planning.update(id, agency(agencyId, groupTours), request.toInput())
                 .flatMap(found -> found.map(outcome -> {
                     if (outcome instanceof PlanningItineraries.NotDraft notDraft) {
                         return Mono.<Itinerary>error(notDraft(notDraft.status(), "changed"));
@@ -133,12 +138,13 @@ class ItinerariesController {
     @ApiResponse(responseCode = "409", description = "The itinerary is not a DRAFT",
             content = @Content(mediaType = "application/problem+json"))
     Mono<ResponseEntity<String>> book(@RequestHeader(AGENCY) String agencyId, @PathVariable UUID id,
+            @RequestHeader(name = GROUP_TOURS, required = false) String groupTours,
             @Parameter(description = "a unique key per booking attempt")
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
         var request = new IdempotentRequests.Request(agencyId, IdempotentRequests.requireKey(key),
                 "POST /api/itineraries/" + id + "/book", Map.of("itineraryId", id));
-        return idempotency.execute(request, () -> booking.book(id, agencyId)
+        return idempotency.execute(request, () -> booking.book(id, agency(agencyId, groupTours))
                         .switchIfEmpty(notFound(id))
                         .map(outcome -> accepted(outcome, "booked"))
                         .flatMap(itinerary -> view(itinerary, acceptLanguage))
@@ -180,6 +186,11 @@ class ItinerariesController {
                         .zipWith(booking.logOf(id).collectList())
                         .map(found -> Map.of("phase", found.getT1().phase(), "steps", found.getT1().steps(),
                                 "refusals", found.getT1().refusals(), "log", found.getT2())));
+    }
+
+    /** The agency as the gateway describes it; the authorisation is unknown when the header is absent. */
+    private static Agency agency(String agencyId, String groupTours) {
+        return new Agency(agencyId, groupTours == null ? null : Boolean.valueOf(groupTours.trim()));
     }
 
     private Mono<ItineraryView> view(Itinerary itinerary, String acceptLanguage) {

@@ -15,7 +15,9 @@ record ItineraryRequest(
         UUID outboundFlightId,
         UUID returnFlightId,
         List<ActivityRequest> activities,
-        @JsonProperty("package") PackageRequest tripPackage) {
+        @JsonProperty("package") PackageRequest tripPackage,
+        @Schema(description = "a group tour of 5 to 50 travellers under the China-Russia group agreement (needs an "
+                + "agency authorised for group tours)", defaultValue = "false") Boolean groupTour) {
 
     /** A traveller with the passport they travel on. */
     record TravellerRequest(@Schema(example = "Ivan") String firstName, @Schema(example = "Petrov") String lastName,
@@ -45,6 +47,6 @@ record ItineraryRequest(
                 activities == null ? null : activities.stream().map(a -> a == null ? null
                         : new ItineraryInput.ActivityInput(a.attractionId(), a.date())).toList(),
                 tripPackage == null ? null : tripPackage.packageId(),
-                tripPackage == null ? null : tripPackage.startDate());
+                tripPackage == null ? null : tripPackage.startDate(), Boolean.TRUE.equals(groupTour));
     }
 }

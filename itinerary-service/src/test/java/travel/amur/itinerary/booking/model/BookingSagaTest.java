@@ -27,7 +27,7 @@ class BookingSagaTest {
     static final UUID BACK = UUID.randomUUID();
 
     static Decision started() {
-        return BookingSaga.start(ITINERARY, CHECK, OUT, BACK, T0, TIMEOUTS);
+        return BookingSaga.start(ITINERARY, CHECK, OUT, BACK, null, T0, TIMEOUTS);
     }
 
     static final List<VisaVerdict> ALL_FINE = List.of(new VisaVerdict("Ivan Petrov", true, "CN-RU-VISA-FREE-TRIAL",
@@ -38,7 +38,7 @@ class BookingSagaTest {
         Decision start = started();
 
         assertThat(start.saga().phase()).isEqualTo(Phase.RESERVING);
-        assertThat(start.commands()).containsExactly(new SagaCommand.CheckVisas(CHECK),
+        assertThat(start.commands()).containsExactly(new SagaCommand.CheckVisas(CHECK, null),
                 new SagaCommand.HoldSeats(StepName.OUTBOUND_SEATS, OUT),
                 new SagaCommand.HoldSeats(StepName.RETURN_SEATS, BACK));
         assertThat(start.log().get(0)).contains("compensation registered");
@@ -49,7 +49,7 @@ class BookingSagaTest {
     @Test
     void when_everything_says_yes_the_seats_are_confirmed_and_then_the_booking_is() {
         BookingSaga saga = started().saga();
-        saga = saga.visasChecked(CHECK, ALL_FINE, T0, TIMEOUTS).saga();
+        saga = saga.visasChecked(CHECK, ALL_FINE, List.of(), T0, TIMEOUTS).saga();
         saga = saga.seatsHeld(OUT, HELD_UNTIL, T0, TIMEOUTS).saga();
         Decision confirming = saga.seatsHeld(BACK, HELD_UNTIL, T0, TIMEOUTS);
 
@@ -67,7 +67,7 @@ class BookingSagaTest {
     void answers_in_any_order_and_any_number_of_times_confirm_exactly_once_and_release_nothing(RepetitionInfo run) {
         Random random = new Random(run.getCurrentRepetition());
         List<Function<BookingSaga, Decision>> answers = new ArrayList<>(List.of(
-                s -> s.visasChecked(CHECK, ALL_FINE, T0, TIMEOUTS),
+                s -> s.visasChecked(CHECK, ALL_FINE, List.of(), T0, TIMEOUTS),
                 s -> s.seatsHeld(OUT, HELD_UNTIL, T0, TIMEOUTS),
                 s -> s.seatsHeld(BACK, HELD_UNTIL, T0, TIMEOUTS),
                 s -> s.seatsConfirmed(OUT, T0),
@@ -99,7 +99,7 @@ class BookingSagaTest {
         Decision rejected = started().saga().visasChecked(CHECK, List.of(
                 new VisaVerdict("Ivan Petrov", true, "CN-RU-VISA-FREE-TRIAL", List.of()),
                 new VisaVerdict("Maria Petrova", false, "CN-RU-VISA-FREE-TRIAL", List.of("OUTSIDE_POLICY_WINDOW"))),
-                T0, TIMEOUTS);
+                List.of(), T0, TIMEOUTS);
 
         assertThat(rejected.saga().phase()).isEqualTo(Phase.REJECTED);
         assertThat(rejected.saga().refusals()).singleElement().satisfies(refusal -> {
@@ -129,7 +129,7 @@ class BookingSagaTest {
         BookingSaga rejected = started().saga().seatHoldRejected(BACK, "SOLD_OUT", "none left", T0).saga();
 
         Decision late = rejected.seatsHeld(OUT, HELD_UNTIL, T0.plusSeconds(30), TIMEOUTS);
-        Decision lateVisas = late.saga().visasChecked(CHECK, ALL_FINE, T0.plusSeconds(31), TIMEOUTS);
+        Decision lateVisas = late.saga().visasChecked(CHECK, ALL_FINE, List.of(), T0.plusSeconds(31), TIMEOUTS);
 
         assertThat(late.saga().phase()).isEqualTo(Phase.REJECTED);
         assertThat(late.commands()).containsExactly(new SagaCommand.ReleaseSeats(StepName.OUTBOUND_SEATS, OUT,
@@ -150,7 +150,7 @@ class BookingSagaTest {
 
     @Test
     void an_unanswered_step_is_sent_again_with_the_same_id_after_ever_longer_pauses_and_given_up_only_at_the_deadline() {
-        BookingSaga saga = started().saga().visasChecked(CHECK, ALL_FINE, T0, TIMEOUTS).saga()
+        BookingSaga saga = started().saga().visasChecked(CHECK, ALL_FINE, List.of(), T0, TIMEOUTS).saga()
                 .seatsHeld(BACK, HELD_UNTIL, T0, TIMEOUTS).saga();
 
         List<Instant> sentAt = new ArrayList<>();
@@ -188,7 +188,8 @@ class BookingSagaTest {
         }
         assertThat(saga.waitingFor()).containsExactly(StepName.VISAS);
 
-        Decision answered = saga.visasChecked(CHECK, ALL_FINE, T0.plus(Duration.ofMinutes(4)), TIMEOUTS);
+        Decision answered = saga.visasChecked(CHECK, ALL_FINE, List.of(), T0.plus(Duration.ofMinutes(4)),
+                TIMEOUTS);
 
         assertThat(answered.saga().phase()).isEqualTo(Phase.CONFIRMING);
         assertThat(answered.saga().waitingFor()).isEmpty();
@@ -200,7 +201,8 @@ class BookingSagaTest {
         BookingSaga saga = started().saga();
         assertThat(saga.waitingFor()).as("answers are not late yet").isEmpty();
 
-        saga = saga.visasChecked(CHECK, ALL_FINE, T0, TIMEOUTS).saga().timeouts(T0.plusSeconds(10), TIMEOUTS).saga();
+        saga = saga.visasChecked(CHECK, ALL_FINE, List.of(), T0, TIMEOUTS).saga().timeouts(T0.plusSeconds(10), TIMEOUTS)
+                .saga();
 
         assertThat(saga.waitingFor()).containsExactly(StepName.OUTBOUND_SEATS, StepName.RETURN_SEATS);
     }
@@ -234,7 +236,7 @@ class BookingSagaTest {
 
     @Test
     void a_hold_that_expires_while_confirming_rejects_the_booking_and_releases_the_other_flight() {
-        BookingSaga confirming = started().saga().visasChecked(CHECK, ALL_FINE, T0, TIMEOUTS).saga()
+        BookingSaga confirming = started().saga().visasChecked(CHECK, ALL_FINE, List.of(), T0, TIMEOUTS).saga()
                 .seatsHeld(OUT, HELD_UNTIL, T0, TIMEOUTS).saga().seatsHeld(BACK, HELD_UNTIL, T0, TIMEOUTS).saga()
                 .seatsConfirmed(OUT, T0).saga();
 
@@ -247,7 +249,7 @@ class BookingSagaTest {
 
     @Test
     void cancelling_a_confirmed_booking_releases_both_flights_and_anything_else_cannot_be_cancelled() {
-        BookingSaga confirmed = started().saga().visasChecked(CHECK, ALL_FINE, T0, TIMEOUTS).saga()
+        BookingSaga confirmed = started().saga().visasChecked(CHECK, ALL_FINE, List.of(), T0, TIMEOUTS).saga()
                 .seatsHeld(OUT, HELD_UNTIL, T0, TIMEOUTS).saga().seatsHeld(BACK, HELD_UNTIL, T0, TIMEOUTS).saga()
                 .seatsConfirmed(OUT, T0).saga().seatsConfirmed(BACK, T0).saga();
 
@@ -256,5 +258,32 @@ class BookingSagaTest {
         assertThat(cancelled.saga().phase()).isEqualTo(Phase.CANCELLED);
         assertThat(cancelled.commands()).hasSize(2).allMatch(c -> c instanceof SagaCommand.ReleaseSeats);
         assertThat(started().saga().cancel(T0).saga().phase()).isEqualTo(Phase.RESERVING);
+    }
+
+    @Test
+    void a_group_tour_refused_as_a_group_names_the_broken_rule_once_and_not_every_member() {
+        Decision started = BookingSaga.start(ITINERARY, CHECK, OUT, BACK, new GroupTour(false), T0, TIMEOUTS);
+        assertThat(started.commands().get(0)).isEqualTo(new SagaCommand.CheckVisas(CHECK, new GroupTour(false)));
+        List<VisaVerdict> members = List.of(
+                new VisaVerdict("Ivan Petrov", false, "CN-RU-GROUP-2000", List.of("AGENCY_NOT_AUTHORISED")),
+                new VisaVerdict("Maria Petrova", false, "CN-RU-GROUP-2000", List.of("AGENCY_NOT_AUTHORISED")),
+                new VisaVerdict("Aigerim Bekova", false, null, List.of("NO_POLICY")));
+
+        Decision refused = started.saga().visasChecked(CHECK, members, List.of(new Refusal("AGENCY_NOT_AUTHORISED",
+                "the group tour is refused: the agency is not authorised", "group")), T0, TIMEOUTS);
+
+        assertThat(refused.saga().phase()).isEqualTo(Phase.REJECTED);
+        assertThat(refused.saga().refusals()).extracting(Refusal::code, Refusal::subject).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("AGENCY_NOT_AUTHORISED", "group"),
+                org.assertj.core.groups.Tuple.tuple("NO_ENTRY_POLICY", "Aigerim Bekova"));
+        assertThat(refused.commands()).hasSize(2).allMatch(command -> command instanceof SagaCommand.ReleaseSeats);
+    }
+
+    @Test
+    void a_resent_visa_check_of_a_group_tour_is_still_a_group_check() {
+        BookingSaga saga = BookingSaga.start(ITINERARY, CHECK, OUT, BACK, new GroupTour(true), T0, TIMEOUTS).saga();
+
+        assertThat(saga.timeouts(T0.plusSeconds(10), TIMEOUTS).commands())
+                .contains(new SagaCommand.CheckVisas(CHECK, new GroupTour(true)));
     }
 }

@@ -21,20 +21,28 @@ public final class EligibilityRules {
 
     /** Reasons a traveller can remove by shaping the trip differently (a group, an onward ticket). */
     private static final Set<ReasonCode> ARRANGEABLE = Set.of(ReasonCode.GROUP_SIZE,
-            ReasonCode.ONWARD_TRAVEL_REQUIRED, ReasonCode.NOT_A_THIRD_COUNTRY);
+            ReasonCode.ONWARD_TRAVEL_REQUIRED, ReasonCode.NOT_A_THIRD_COUNTRY, ReasonCode.AGENCY_NOT_AUTHORISED);
 
     private EligibilityRules() {
     }
 
     public static Verdict evaluate(Trip trip, List<Policy> policies) {
+        if (trip.citizenComingHome()) {
+            return new Verdict(true, null, null, List.of("Enters " + country(trip.destination()) + " as a citizen of "
+                    + country(trip.nationality()) + ": no visa or entry policy applies"), List.of(), List.of(), true);
+        }
         List<Assessment> visaFree = policies.stream()
                 .filter(policy -> policy.kind().visaFree() && policy.covers(trip.nationality(), trip.destination()))
                 .map(policy -> new Assessment(policy, objections(policy, trip)))
                 .toList();
         if (visaFree.isEmpty()) {
+            // Amur holds the regimes between China and Russia, not every country's: say what is unknown, not "no".
             return new Verdict(false, null, null, List.of(), List.of(new Reason(ReasonCode.NO_POLICY,
-                    "No visa-free policy covers citizens of " + country(trip.nationality()) + " entering "
-                            + country(trip.destination()) + "; a visa is needed.")),
+                    "No entry policy on record for this trip: Amur holds no visa-free regime for citizens of "
+                            + country(trip.nationality()) + " entering " + country(trip.destination()) + " with a "
+                            + lower(trip.passportType()) + " passport. Verify with " + country(trip.destination())
+                            + "'s consulate or IATA Timatic: does the trip need a visa, how long may the traveller stay, "
+                            + "how long must the passport stay valid.")),
                     alternatives(trip, policies, null));
         }
         var admitting = visaFree.stream().filter(a -> a.reasons().isEmpty())
@@ -62,6 +70,10 @@ public final class EligibilityRules {
      * plain regime for any trip (1); otherwise 0, and such a policy is offered as an alternative rather than named.
      */
     private static int fit(Policy policy, Trip trip) {
+        if (!policy.passportTypes().contains(trip.passportType())) {
+            // A regime for other passports (diplomats', say) is not this traveller's, however close it comes.
+            return -1;
+        }
         return switch (policy.kind()) {
             case VISA_FREE -> 1;
             case VISA_FREE_TRANSIT -> trip.purpose() == Purpose.TRANSIT || trip.onwardCountry() != null ? 2 : 0;
@@ -113,6 +125,11 @@ public final class EligibilityRules {
                         + country(trip.comingFrom()) + " and " + country(trip.destination()) + "."));
             }
         }
+        if (conditions.authorisedAgencyOnly() && Boolean.FALSE.equals(trip.agencyAuthorisedForGroups())) {
+            reasons.add(new Reason(ReasonCode.AGENCY_NOT_AUTHORISED, policy.title() + " is open only to travel "
+                    + "agencies on the lists China and Russia exchange; the booking agency is not authorised for group "
+                    + "tours (operations record the authorisation per agency)."));
+        }
         if (conditions.minGroupSize() != null || conditions.maxGroupSize() != null) {
             int min = conditions.minGroupSize() == null ? 1 : conditions.minGroupSize();
             int max = conditions.maxGroupSize() == null ? Integer.MAX_VALUE : conditions.maxGroupSize();
@@ -130,11 +147,19 @@ public final class EligibilityRules {
         if (policy.conditions().permittedArea() != null) {
             conditions.add("Stay within: " + policy.conditions().permittedArea());
         }
-        if (policy.conditions().authorisedAgencyOnly()) {
+        if (policy.conditions().authorisedAgencyOnly() && trip.agencyAuthorisedForGroups() == null) {
             conditions.add("Travel with an agency on the lists China and Russia exchange");
+        }
+        String registration = policy.conditions().registration().get(trip.destination());
+        if (registration != null) {
+            conditions.add(registration);
         }
         if (policy.kind().visaFree()) {
             conditions.add("Leave " + country(trip.destination()) + " by " + lastDay(policy, trip.entryDate()));
+        }
+        if (!policy.placeholders().isEmpty()) {
+            conditions.add("Not given by this policy's sources (placeholder, verify before travel): "
+                    + String.join(", ", policy.placeholders()));
         }
         return conditions;
     }

@@ -5,10 +5,15 @@ import java.util.List;
 import travel.amur.visa.eligibility.model.Verdict;
 import travel.amur.visa.policy.model.Policy;
 
-/** The answer as agencies read it: the policy applied (id, title, version, window) and its sources. */
-record EligibilityAnswer(boolean eligible, String policyId, Integer policyVersion, String title, String kind,
-        Integer maxStayDays, Integer stayDays, String dayCounting, LocalDate entryFrom, LocalDate entryTo,
-        List<String> conditions, List<ReasonView> reasons, List<AlternativeView> alternatives, List<String> sources) {
+/**
+ * The answer as agencies read it: the policy applied (id, title, version, window) and its sources; {@code citizen}
+ * when the traveller enters their own country (no policy applies); {@code placeholders} the policy's fields no source
+ * gives yet.
+ */
+record EligibilityAnswer(boolean eligible, boolean citizen, String policyId, Integer policyVersion, String title,
+        String kind, Integer maxStayDays, Integer stayDays, String dayCounting, LocalDate entryFrom, LocalDate entryTo,
+        List<String> conditions, List<ReasonView> reasons, List<AlternativeView> alternatives, List<String> sources,
+        List<String> placeholders) {
 
     /** Why not, as a code and a sentence. */
     record ReasonView(String code, String message) {
@@ -20,7 +25,8 @@ record EligibilityAnswer(boolean eligible, String policyId, Integer policyVersio
 
     static EligibilityAnswer of(Verdict verdict) {
         Policy p = verdict.policy();
-        return new EligibilityAnswer(verdict.eligible(), p == null ? null : p.id(), p == null ? null : p.version(),
+        return new EligibilityAnswer(verdict.eligible(), verdict.citizen(), p == null ? null : p.id(),
+                p == null ? null : p.version(),
                 p == null ? null : p.title(), p == null ? null : p.kind().name(),
                 p == null ? null : p.maxStayDays(), verdict.stayDays(),
                 p == null ? null : p.dayCounting().name(), p == null ? null : p.entryFrom(),
@@ -28,6 +34,6 @@ record EligibilityAnswer(boolean eligible, String policyId, Integer policyVersio
                 verdict.reasons().stream().map(r -> new ReasonView(r.code().name(), r.message())).toList(),
                 verdict.alternatives().stream().map(a -> new AlternativeView(a.policyId(), a.title(), a.kind().name(),
                         a.summary(), a.sources())).toList(),
-                verdict.sources());
+                verdict.sources(), p == null ? List.of() : p.placeholders());
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -22,6 +23,9 @@ import travel.amur.visa.eligibility.model.Trip;
 @RequestMapping("/api/visa/eligibility")
 @Tag(name = "Eligibility", description = "May this traveller enter without a visa, and on what terms?")
 class EligibilityController {
+
+    /** Set by the gateway from the agency's record: whether ops authorised it for group tours. */
+    static final String GROUP_TOURS = "X-Agency-Group-Tours";
 
     private final CheckingEligibility checking;
     private final TripValidation validation;
@@ -39,8 +43,12 @@ class EligibilityController {
     record TravellerAnswer(String travellerId, EligibilityAnswer answer) {
     }
 
-    /** The group as a whole. */
-    record GroupView(int size, boolean allEligible, List<String> ineligible, List<GroupRules.GroupRule> rules) {
+    /**
+     * The group as a whole: how many travel, the regime they were counted for, who counts towards its size and who
+     * does not (and why), and its rules, met or broken.
+     */
+    record GroupView(int size, boolean allEligible, List<String> ineligible, String policyId, List<String> counted,
+            List<GroupRules.NotCounted> notCounted, List<GroupRules.GroupRule> rules) {
     }
 
     @PostMapping
@@ -60,18 +68,18 @@ class EligibilityController {
                      "alternatives":[{"policyId":"CN-RU-GROUP-2000","kind":"GROUP_VISA_FREE",
                      "summary":"Visa-free as a group of 5 to 50 with an authorised agency, up to 15 days."}],
                      "sources":["https://en.people.cn/n3/2025/0902/c90000-20361235.html"]}""")))
-    Mono<EligibilityAnswer> check(@Valid @RequestBody EligibilityRequest request) {
+    Mono<EligibilityAnswer> check(@Valid @RequestBody EligibilityRequest request,
+            @RequestHeader(name = GROUP_TOURS, required = false) String groupTours) {
         validation.check()
                 .country("nationality", request.nationality(), true)
                 .country("destination", request.destination(), true)
                 .country("onwardCountry", request.onwardCountry(), false)
                 .country("departureCountry", request.departureCountry(), false)
                 .dates(request.entryDate(), request.exitDate())
-                .notOwnCountry(request.nationality(), request.destination())
                 .orFail();
         Trip trip = new Trip(request.nationality(), request.destination(), request.passportType(), request.purpose(),
                 request.entryDate(), request.exitDate(), request.passportExpiry(), request.onwardCountry(),
-                request.departureCountry(), request.portOfEntry(), request.groupSize());
+                request.departureCountry(), request.portOfEntry(), request.groupSize(), authorised(groupTours));
         return checking.check(trip).map(EligibilityAnswer::of);
     }
 
@@ -79,7 +87,8 @@ class EligibilityController {
     @Operation(summary = "Check a group travelling together", description = """
             One answer per traveller, each checked as a member of a group of this size, plus group rules such as \
             the 5-to-50 size of the group agreement.""")
-    Mono<BatchAnswer> checkGroup(@Valid @RequestBody BatchEligibilityRequest request) {
+    Mono<BatchAnswer> checkGroup(@Valid @RequestBody BatchEligibilityRequest request,
+            @RequestHeader(name = GROUP_TOURS, required = false) String groupTours) {
         TripValidation.Problems problems = validation.check()
                 .country("destination", request.destination(), true)
                 .country("onwardCountry", request.onwardCountry(), false)
@@ -96,12 +105,18 @@ class EligibilityController {
                     return new GroupRules.Member(id, new Trip(traveller.nationality(), request.destination(),
                             traveller.passportType(), request.purpose(), request.entryDate(), request.exitDate(),
                             traveller.passportExpiry(), request.onwardCountry(), request.departureCountry(),
-                            request.portOfEntry(), null));
+                            request.portOfEntry(), null, authorised(groupTours)));
                 })
                 .toList();
         return checking.checkGroup(members).map(group -> new BatchAnswer(
                 group.members().stream().map(m -> new TravellerAnswer(m.travellerId(),
                         EligibilityAnswer.of(m.verdict()))).toList(),
-                new GroupView(members.size(), group.allEligible(), group.ineligible(), group.rules())));
+                new GroupView(members.size(), group.allEligible(), group.ineligible(), group.policyId(),
+                        group.counted(), group.notCounted(), group.rules())));
+    }
+
+    /** The gateway's word on the agency: true, false, or (a call not through the gateway) not known. */
+    private static Boolean authorised(String header) {
+        return header == null ? null : Boolean.valueOf(header.trim());
     }
 }

@@ -55,13 +55,6 @@ class TripValidation {
             return this;
         }
 
-        Problems notOwnCountry(String nationality, String destination) {
-            if (nationality != null && nationality.equals(destination)) {
-                fields.add(new InvalidField("destination", "citizens need no visa to enter their own country"));
-            }
-            return this;
-        }
-
         void orFail() {
             if (!fields.isEmpty()) {
                 throw ProblemException.invalid(fields);

@@ -18,11 +18,12 @@ import travel.amur.visa.policy.model.Purpose;
  * A policy as operations write it and as it is stored: everything but its id and version.
  *
  * @param status ACTIVE (default) or RETIRED
+ * @param placeholders names of the fields no source gives yet, shown with the policy and its answers
  */
 public record PolicyDocument(String title, PolicyKind kind, PolicyStatus status, List<String> nationalities,
         List<String> destinations, List<PassportType> passportTypes, List<Purpose> purposes, Integer maxStayDays,
         DayCounting dayCounting, LocalDate entryFrom, LocalDate entryTo, Conditions conditions, List<String> sources,
-        String notes) {
+        String notes, List<String> placeholders) {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -82,19 +83,20 @@ public record PolicyDocument(String title, PolicyKind kind, PolicyStatus status,
     public Policy toPolicy(String id, int version) {
         return new Policy(id, version, status == null ? PolicyStatus.ACTIVE : status, title, kind,
                 Set.copyOf(nationalities), Set.copyOf(destinations), Set.copyOf(passportTypes), Set.copyOf(purposes),
-                maxStayDays, dayCounting, entryFrom, entryTo, conditions, sources, notes);
+                maxStayDays, dayCounting, entryFrom, entryTo, conditions, sources, notes, placeholders);
     }
 
     public static PolicyDocument of(Policy policy) {
         return new PolicyDocument(policy.title(), policy.kind(), policy.status(), sorted(policy.nationalities()),
                 sorted(policy.destinations()), policy.passportTypes().stream().sorted().toList(),
                 policy.purposes().stream().sorted().toList(), policy.maxStayDays(), policy.dayCounting(),
-                policy.entryFrom(), policy.entryTo(), policy.conditions(), policy.sources(), policy.notes());
+                policy.entryFrom(), policy.entryTo(), policy.conditions(), policy.sources(), policy.notes(),
+                policy.placeholders().isEmpty() ? null : policy.placeholders());
     }
 
     public PolicyDocument withStatus(PolicyStatus newStatus) {
         return new PolicyDocument(title, kind, newStatus, nationalities, destinations, passportTypes, purposes,
-                maxStayDays, dayCounting, entryFrom, entryTo, conditions, sources, notes);
+                maxStayDays, dayCounting, entryFrom, entryTo, conditions, sources, notes, placeholders);
     }
 
     private static List<String> sorted(Set<String> values) {

@@ -2,6 +2,7 @@ package travel.amur.visa.policy.model;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -10,11 +11,12 @@ import java.util.Set;
  * entering within which window, on which conditions, according to which sources.
  *
  * @param entryTo last day of entry, or null when the policy has no announced end
+ * @param placeholders the fields whose values no source gives (a conservative guess until one does), by name
  */
 public record Policy(String id, int version, PolicyStatus status, String title, PolicyKind kind,
         Set<String> nationalities, Set<String> destinations, Set<PassportType> passportTypes, Set<Purpose> purposes,
         int maxStayDays, DayCounting dayCounting, LocalDate entryFrom, LocalDate entryTo, Conditions conditions,
-        List<String> sources, String notes) {
+        List<String> sources, String notes, List<String> placeholders) {
 
     public Policy {
         Objects.requireNonNull(id, "id");
@@ -26,7 +28,9 @@ public record Policy(String id, int version, PolicyStatus status, String title, 
         passportTypes = Set.copyOf(passportTypes);
         purposes = Set.copyOf(purposes);
         sources = List.copyOf(sources);
-        conditions = conditions == null ? new Conditions(null, false, null, null, null, false, List.of()) : conditions;
+        placeholders = placeholders == null ? List.of() : List.copyOf(placeholders);
+        conditions = conditions == null ? new Conditions(null, false, null, null, null, false, List.of(), Map.of())
+                : conditions;
     }
 
     /** Whether the policy is about citizens of {@code nationality} entering {@code destination} (never one's own). */

@@ -25,6 +25,12 @@ class EligibilityPropertiesTest {
 
             Verdict verdict = EligibilityRules.evaluate(trip, SEED);
 
+            assertThat(verdict.citizen()).as("only a citizen coming home is answered as one")
+                    .isEqualTo(trip.nationality().equals(trip.destination()));
+            if (verdict.citizen()) {
+                assertThat(verdict.eligible()).isTrue();
+                continue;
+            }
             if (verdict.eligible()) {
                 Policy policy = verdict.policy();
                 assertThat(policy.kind().visaFree()).isTrue();

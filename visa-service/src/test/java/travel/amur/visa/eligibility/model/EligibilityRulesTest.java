@@ -24,11 +24,19 @@ class EligibilityRulesTest {
     /** A case: who goes where, when, why; and what the answer must be. */
     record Case(String name, String nationality, String destination, PassportType passport, Purpose purpose,
             String entry, String exit, String passportExpiry, String onward, Integer group,
-            boolean eligible, String policyId, ReasonCode reason) {
+            boolean eligible, String policyId, ReasonCode reason, Boolean agencyAuthorised) {
+
+        Case(String name, String nationality, String destination, PassportType passport, Purpose purpose,
+                String entry, String exit, String passportExpiry, String onward, Integer group, boolean eligible,
+                String policyId, ReasonCode reason) {
+            this(name, nationality, destination, passport, purpose, entry, exit, passportExpiry, onward, group,
+                    eligible, policyId, reason, null);
+        }
 
         Trip trip() {
             return new Trip(nationality, destination, passport, purpose, LocalDate.parse(entry), LocalDate.parse(exit),
-                    passportExpiry == null ? null : LocalDate.parse(passportExpiry), onward, null, null, group);
+                    passportExpiry == null ? null : LocalDate.parse(passportExpiry), onward, null, null, group,
+                    agencyAuthorised);
         }
 
         @Override
@@ -53,6 +61,9 @@ class EligibilityRulesTest {
         String russia = "RU-CN-VISA-FREE";
         String transit = "CN-240H-TRANSIT";
         String group = "CN-RU-GROUP-2000";
+        String official = "CN-RU-DIPLOMATIC-SERVICE";
+        String hongKong = "HK-RU-VISA-FREE";
+        String macau = "MO-RU-VISA-FREE";
         Purpose tour = Purpose.TOURISM;
         return Stream.of(
                 // China's 30-day trial for Russians: window edges 2025-09-15 .. 2026-09-14.
@@ -79,12 +90,13 @@ class EligibilityRulesTest {
                 no("trial: journalism needs a visa", "RU", "CN", Purpose.JOURNALISM, "2026-03-01", "2026-03-05",
                         trial, ReasonCode.PURPOSE_NOT_COVERED),
                 // Passport types and validity (6 months beyond exit).
-                new Case("trial: a service passport is not covered", "RU", "CN", PassportType.SERVICE, tour,
-                        "2026-03-01", "2026-03-05", null, null, null, false, trial,
-                        ReasonCode.PASSPORT_TYPE_NOT_COVERED),
-                new Case("trial: a diplomatic passport is not covered", "RU", "CN", PassportType.DIPLOMATIC, tour,
-                        "2026-03-01", "2026-03-05", null, null, null, false, trial,
-                        ReasonCode.PASSPORT_TYPE_NOT_COVERED),
+                // The trial is for ordinary passports; a service or diplomatic one has the agreement for officials.
+                new Case("trial: a service passport is answered by the officials' agreement", "RU", "CN",
+                        PassportType.SERVICE, tour, "2026-03-01", "2026-03-05", null, null, null, true,
+                        "CN-RU-DIPLOMATIC-SERVICE", null),
+                new Case("trial: a diplomatic passport is answered by the officials' agreement", "RU", "CN",
+                        PassportType.DIPLOMATIC, tour, "2026-03-01", "2026-03-05", null, null, null, true,
+                        "CN-RU-DIPLOMATIC-SERVICE", null),
                 new Case("trial: passport valid exactly 6 months beyond exit", "RU", "CN", PassportType.ORDINARY,
                         tour, "2026-03-01", "2026-03-05", "2026-09-05", null, null, true, trial, null),
                 new Case("trial: passport valid a day short of 6 months", "RU", "CN", PassportType.ORDINARY, tour,
@@ -134,10 +146,45 @@ class EligibilityRulesTest {
                         "2027-01-20", null, null, 10, true, group, null),
                 new Case("group: 16 calendar days", "RU", "CN", PassportType.ORDINARY, tour, "2027-01-06",
                         "2027-01-21", null, null, 10, false, group, ReasonCode.STAY_TOO_LONG),
-                // No policy at all.
+                // The group agreement is for authorised agencies only (the gateway says which one is).
+                new Case("group: an authorised agency's group of 6", "RU", "CN", PassportType.ORDINARY, tour,
+                        "2027-01-06", "2027-01-09", null, null, 6, true, group, null, true),
+                new Case("group: an unauthorised agency's group of 6", "RU", "CN", PassportType.ORDINARY, tour,
+                        "2027-01-06", "2027-01-09", null, null, 6, false, group, ReasonCode.AGENCY_NOT_AUTHORISED,
+                        false),
+                new Case("group: the agency unknown, the authorisation is a condition", "RU", "CN",
+                        PassportType.ORDINARY, tour, "2027-01-06", "2027-01-09", null, null, 6, true, group, null),
+                // Diplomatic and service passports: the RF-PRC agreement, both ways, up to 30 days.
+                new Case("diplomats: a Russian diplomatic passport into China", "RU", "CN", PassportType.DIPLOMATIC,
+                        Purpose.BUSINESS, "2027-01-06", "2027-01-20", null, null, null, true, official, null),
+                new Case("diplomats: a Chinese service passport into Russia", "CN", "RU", PassportType.SERVICE,
+                        Purpose.BUSINESS, "2027-01-06", "2027-01-20", null, null, null, true, official, null),
+                new Case("diplomats: 30 calendar days", "RU", "CN", PassportType.SERVICE, Purpose.BUSINESS,
+                        "2027-03-01", "2027-03-30", null, null, null, true, official, null),
+                new Case("diplomats: 31 calendar days", "RU", "CN", PassportType.SERVICE, Purpose.BUSINESS,
+                        "2027-03-01", "2027-03-31", null, null, null, false, official, ReasonCode.STAY_TOO_LONG),
+                new Case("diplomats: an ordinary passport gets the plain regime", "RU", "CN", PassportType.ORDINARY,
+                        Purpose.BUSINESS, "2026-03-01", "2026-03-05", null, null, null, true, trial, null),
+                // Hong Kong and Macau are regimes of their own.
+                yes("hong kong: 14 days for Russians", "RU", "HK", tour, "2027-01-06", "2027-01-19", hongKong),
+                no("hong kong: 15 days is one too many", "RU", "HK", tour, "2027-01-06", "2027-01-20", hongKong,
+                        ReasonCode.STAY_TOO_LONG),
+                yes("macau: 30 days for Russians", "RU", "MO", tour, "2027-01-06", "2027-02-04", macau),
+                no("macau: before the regime began on 2012-09-30", "RU", "MO", tour, "2012-09-29", "2012-10-02",
+                        macau, ReasonCode.OUTSIDE_POLICY_WINDOW),
+                // A citizen coming home is no visitor: no policy, no visa.
+                new Case("citizens: a Chinese citizen entering China", "CN", "CN", PassportType.ORDINARY, tour,
+                        "2027-01-06", "2027-01-09", null, null, null, true, null, null),
+                new Case("citizens: a Russian citizen entering Russia in a group", "RU", "RU", PassportType.ORDINARY,
+                        tour, "2027-01-06", "2027-01-09", null, null, 6, true, null, null),
+                // No policy on record: Amur does not say "a visa is needed", it says it does not know.
                 no("no policy: Germans entering China", "DE", "CN", tour, "2027-01-06", "2027-01-09", null,
                         ReasonCode.NO_POLICY),
                 no("no policy: Chinese entering Japan", "CN", "JP", tour, "2027-01-06", "2027-01-09", null,
+                        ReasonCode.NO_POLICY),
+                no("no policy: Kazakhs entering China", "KZ", "CN", tour, "2027-01-06", "2027-01-09", null,
+                        ReasonCode.NO_POLICY),
+                no("no policy: Chinese entering Hong Kong", "CN", "HK", tour, "2027-01-06", "2027-01-09", null,
                         ReasonCode.NO_POLICY)
         ).map(Arguments::of);
     }
@@ -149,7 +196,10 @@ class EligibilityRulesTest {
 
         assertThat(verdict.eligible()).as("eligible").isEqualTo(c.eligible());
         assertThat(verdict.policy() == null ? null : verdict.policy().id()).as("policy").isEqualTo(c.policyId());
-        if (c.eligible()) {
+        if (c.eligible() && c.policyId() == null) {
+            assertThat(verdict.citizen()).as("a citizen coming home").isTrue();
+            assertThat(verdict.reasons()).isEmpty();
+        } else if (c.eligible()) {
             assertThat(verdict.reasons()).isEmpty();
             assertThat(verdict.sources()).isNotEmpty();
         } else {
@@ -185,5 +235,40 @@ class EligibilityRulesTest {
         assertThat(verdict.stayDays()).isEqualTo(30);
         assertThat(verdict.conditions()).anyMatch(c -> c.contains("6 months"));
         assertThat(verdict.conditions()).contains("Leave China by 2026-01-31");
+    }
+
+    @Test
+    void with_no_policy_on_record_the_answer_says_so_and_what_to_verify_never_that_a_visa_is_needed() {
+        Verdict verdict = EligibilityRules.evaluate(no("", "KZ", "CN", Purpose.TOURISM, "2027-01-06", "2027-01-09",
+                null, null).trip(), SEED);
+
+        assertThat(verdict.reasons()).singleElement().satisfies(reason -> {
+            assertThat(reason.code()).isEqualTo(ReasonCode.NO_POLICY);
+            assertThat(reason.message()).startsWith("No entry policy on record for this trip")
+                    .contains("Kazakhstan").contains("consulate").contains("passport")
+                    .doesNotContain("a visa is needed");
+        });
+    }
+
+    @Test
+    void the_duty_to_register_is_among_the_conditions_of_each_thirty_day_regime() {
+        Verdict intoChina = EligibilityRules.evaluate(yes("", "RU", "CN", Purpose.TOURISM, "2026-03-01",
+                "2026-03-05", null).trip(), SEED);
+        Verdict intoRussia = EligibilityRules.evaluate(yes("", "CN", "RU", Purpose.TOURISM, "2026-03-01",
+                "2026-03-05", null).trip(), SEED);
+
+        assertThat(intoChina.conditions()).anyMatch(c -> c.contains("within 24 hours") && c.contains("hotel"));
+        assertThat(intoRussia.conditions()).anyMatch(c -> c.contains("within 7 working days"));
+        assertThat(intoChina.sources()).anyMatch(source -> source.contains("art. 39"));
+        assertThat(intoRussia.sources()).anyMatch(source -> source.contains("109-FZ"));
+    }
+
+    @Test
+    void a_policy_with_facts_no_source_gives_says_so_among_its_conditions() {
+        Verdict diplomat = EligibilityRules.evaluate(new Case("", "RU", "CN", PassportType.DIPLOMATIC,
+                Purpose.BUSINESS, "2027-01-06", "2027-01-10", null, null, null, true, null, null).trip(), SEED);
+
+        assertThat(diplomat.policy().placeholders()).contains("maxStayDays for diplomatic passports");
+        assertThat(diplomat.conditions()).anyMatch(c -> c.startsWith("Not given by this policy's sources"));
     }
 }

@@ -1,38 +1,58 @@
 package travel.amur.visa.eligibility.model;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.flywaydb.core.Flyway;
 import tools.jackson.databind.json.JsonMapper;
+import travel.amur.common.testing.TestDatabases;
 import travel.amur.visa.policy.application.PolicyDocument;
 import travel.amur.visa.policy.model.Policy;
 
-/** The policies exactly as the seed migration stores them, read from the migration itself. */
+/**
+ * The policies exactly as the migrations store them: the visa service's migrations run on a fresh database of the
+ * test's own (real PostgreSQL), and the documents are read back. Once per JVM.
+ */
 public final class SeedPolicies {
 
-    private static final Pattern DOCUMENT = Pattern.compile("\\('([A-Z0-9-]+)', 1, 'ACTIVE', \\$\\$(\\{.*?})\\$\\$",
-            Pattern.DOTALL);
+    private static List<Policy> loaded;
 
     private SeedPolicies() {
     }
 
-    public static List<Policy> load() {
-        try (InputStream in = SeedPolicies.class.getResourceAsStream("/db/migration/visa-service/V2__seed_policies.sql")) {
-            String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            JsonMapper json = JsonMapper.builder().build();
-            List<Policy> policies = new ArrayList<>();
-            Matcher matcher = DOCUMENT.matcher(sql);
-            while (matcher.find()) {
-                policies.add(json.readValue(matcher.group(2), PolicyDocument.class).toPolicy(matcher.group(1), 1));
-            }
-            return policies;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    public static synchronized List<Policy> load() {
+        if (loaded == null) {
+            loaded = migrateAndRead();
         }
+        return loaded;
+    }
+
+    private static List<Policy> migrateAndRead() {
+        TestDatabases.Database database = TestDatabases.create("visa-seed");
+        Flyway.configure()
+                .dataSource(database.jdbcUrl(), database.user(), database.password())
+                .locations("classpath:db/migration/visa-service", "classpath:db/amur-common")
+                .outOfOrder(true)
+                .load()
+                .migrate();
+        JsonMapper json = JsonMapper.builder().build();
+        List<Policy> policies = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(),
+                database.password());
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT id, version, document::text AS document FROM entry_policy ORDER BY id")) {
+            while (rows.next()) {
+                policies.add(json.readValue(rows.getString("document"), PolicyDocument.class)
+                        .toPolicy(rows.getString("id"), rows.getInt("version")));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the seed policies", e);
+        }
+        return List.copyOf(policies);
     }
 }
