@@ -15,7 +15,7 @@ import reactor.core.publisher.Flux;
 class HealthyOrAllInstances {
 
     @Bean
-    ServiceInstanceListSupplier healthyOrAllInstances(ConfigurableApplicationContext context) {
+    ServiceInstanceListSupplier instanceList(ConfigurableApplicationContext context) {
         ServiceInstanceListSupplier all = ServiceInstanceListSupplier.builder().withDiscoveryClient().build(context);
         ServiceInstanceListSupplier healthy = ServiceInstanceListSupplier.builder().withDiscoveryClient()
                 .withHealthChecks().build(context);
