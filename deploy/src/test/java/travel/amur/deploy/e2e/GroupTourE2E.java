@@ -45,15 +45,21 @@ class GroupTourE2E {
         Properties keys = AmurClient.demoKeys(Path.of(System.getProperty("amur.demo-keys", "local/demo-keys.env")));
         authorised = new AmurClient(gateway, keys.getProperty("AMUR_DEMO_KEY_TAIGA"));
         unauthorised = new AmurClient(gateway, keys.getProperty("AMUR_DEMO_KEY_SONGHUA"));
+        // The festival's January, this season's or next (flights are on sale a year ahead): a Wednesday from the
+        // 12th, at least a week away.
         LocalDate today = LocalDate.now();
-        for (LocalDate day = LocalDate.of(today.getMonthValue() == 1 ? today.getYear() : today.getYear() + 1,
-                Month.JANUARY, 12); day.getMonth() == Month.JANUARY; day = day.plusDays(1)) {
-            if (day.getDayOfWeek() == DayOfWeek.WEDNESDAY && day.isAfter(today.plusDays(7))) {
-                outbound = authorised.flight("UUS", "HRB", day);
-                inbound = authorised.flight("HRB", "UUS", day.plusDays(3));
-                if (outbound != null && inbound != null) {
-                    outboundDate = day;
-                    break;
+        search:
+        for (int year = today.getYear(); year <= today.getYear() + 1; year++) {
+            for (LocalDate day = LocalDate.of(year, Month.JANUARY, 12); day.getMonth() == Month.JANUARY;
+                    day = day.plusDays(1)) {
+                if (day.getDayOfWeek() == DayOfWeek.WEDNESDAY && day.isAfter(today.plusDays(7))
+                        && day.isBefore(today.plusDays(360))) {
+                    outbound = authorised.flight("UUS", "HRB", day);
+                    inbound = authorised.flight("HRB", "UUS", day.plusDays(3));
+                    if (outbound != null && inbound != null) {
+                        outboundDate = day;
+                        break search;
+                    }
                 }
             }
         }
