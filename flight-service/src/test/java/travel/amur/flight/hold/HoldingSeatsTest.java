@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import travel.amur.common.testing.MutableClock;
@@ -227,6 +230,32 @@ class HoldingSeatsTest {
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$[?(@.holdId == '" + mine + "')]").exists()
                 .jsonPath("$[?(@.flightNumber == 'R3533')]").doesNotExist();
+    }
+
+    @Test
+    void holds_come_in_pages_with_their_total_and_a_page_out_of_bounds_is_a_400_naming_the_parameter() {
+        String agency = "paging-" + UUID.randomUUID();
+        List<String> placed = List.of(holdId(hold(agency, TestClock.flight("IO731", "2027-01-08"), "1")),
+                holdId(hold(agency, TestClock.flight("IO731", "2027-01-08"), "1")));
+        List<String> listed = new ArrayList<>();
+
+        web.get().uri("/api/flights/holds?size=1").header("X-Agency-Id", agency).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Total-Count", "2")
+                .expectHeader().valueEquals(HttpHeaders.LINK, "</api/flights/holds?page=0&size=1>; rel=\"first\", "
+                        + "</api/flights/holds?page=1&size=1>; rel=\"next\", "
+                        + "</api/flights/holds?page=1&size=1>; rel=\"last\"")
+                .expectBody().jsonPath("$[0].holdId").value(String.class, listed::add);
+        web.get().uri("/api/flights/holds?size=1&page=1").header("X-Agency-Id", agency).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.length()").isEqualTo(1).jsonPath("$[0].holdId").value(String.class, listed::add);
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(placed);
+        for (String query : List.of("size=0", "size=101", "page=-1")) {
+            web.get().uri("/api/flights/holds?" + query).header("X-Agency-Id", agency).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo(query.substring(0, query.indexOf('=')));
+        }
     }
 
     private WebTestClient.ResponseSpec hold(String agency, UUID flight, String passengers) {

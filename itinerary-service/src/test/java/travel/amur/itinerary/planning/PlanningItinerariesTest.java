@@ -135,6 +135,45 @@ class PlanningItinerariesTest {
     }
 
     @Test
+    void the_agencys_itineraries_come_in_pages_that_say_how_many_there_are_and_link_to_the_others() {
+        String agency = "paging-" + java.util.UUID.randomUUID();
+        List<String> ids = new ArrayList<>();
+        List<Object> listed = new ArrayList<>();
+        for (String start : List.of("2027-03-03", "2027-03-10", "2027-03-17")) {
+            ids.add(Trips.createdId(itineraries, agency, Trips.iceFestival(start, "2027-03-24", Trips.family())));
+        }
+
+        itineraries.get().uri("/api/itineraries?status=DRAFT&size=2").header("X-Agency-Id", agency).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Total-Count", "3")
+                .expectHeader().valueEquals(HttpHeaders.LINK, String.join(", ",
+                        "</api/itineraries?status=DRAFT&page=0&size=2>; rel=\"first\"",
+                        "</api/itineraries?status=DRAFT&page=1&size=2>; rel=\"next\"",
+                        "</api/itineraries?status=DRAFT&page=1&size=2>; rel=\"last\""))
+                .expectBody().jsonPath("$.length()").isEqualTo(2)
+                .jsonPath("$[*].id").value(List.class, page -> listed.addAll(page));
+        itineraries.get().uri("/api/itineraries?status=DRAFT&size=2&page=1").header("X-Agency-Id", agency)
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().value(HttpHeaders.LINK, link -> assertThat(link)
+                        .contains("</api/itineraries?status=DRAFT&page=0&size=2>; rel=\"prev\"")
+                        .doesNotContain("rel=\"next\""))
+                .expectBody().jsonPath("$[*].id").value(List.class, page -> listed.addAll(page));
+        assertThat(listed).as("the two pages hold each itinerary once").containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    @Test
+    void a_page_out_of_bounds_is_a_400_naming_the_parameter() {
+        for (String query : List.of("size=0", "size=101", "page=-1", "page=first")) {
+            String parameter = query.substring(0, query.indexOf('='));
+            itineraries.get().uri("/api/itineraries?" + query).header("X-Agency-Id", AGENCY).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo(parameter);
+        }
+    }
+
+    @Test
     void unknown_flights_and_attractions_are_400s_naming_the_field() {
         Map<String, Object> trip = new java.util.HashMap<>(Trips.iceFestival("2027-01-06", "2027-01-09",
                 Trips.family()));

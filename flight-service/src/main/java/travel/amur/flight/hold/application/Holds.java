@@ -20,6 +20,9 @@ public interface Holds {
     /** An agency's holds, newest first; {@code status} may be null for all. */
     Flux<SeatHold> listOwnedBy(String agencyId, HoldStatus status, int page, int size);
 
+    /** How many holds {@link #listOwnedBy} pages through. */
+    Mono<Long> countOwnedBy(String agencyId, HoldStatus status);
+
     Mono<Void> add(SeatHold hold);
 
     /** Takes back a hold added in the same transaction, whose seats could not be taken. */

@@ -74,6 +74,15 @@ class R2dbcHolds implements Holds {
     }
 
     @Override
+    public Mono<Long> countOwnedBy(String agencyId, HoldStatus status) {
+        return db.sql("""
+                        SELECT count(*) AS n FROM seat_hold WHERE agency_id = :agency AND (:status = '' OR status = :status)
+                        """)
+                .bind("agency", agencyId).bind("status", status == null ? "" : status.name())
+                .map(row -> row.get("n", Long.class)).one();
+    }
+
+    @Override
     public Mono<Void> add(SeatHold hold) {
         HoldDetails d = hold.details();
         var spec = db.sql("""

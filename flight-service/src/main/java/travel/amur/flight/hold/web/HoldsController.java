@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,6 +28,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import travel.amur.common.web.IdempotentRequests;
+import travel.amur.common.web.PageLinks;
 import travel.amur.common.web.ProblemException;
 import travel.amur.common.web.StoredResponse;
 import travel.amur.flight.hold.application.ChangingHolds;
@@ -42,7 +43,6 @@ import travel.amur.flight.schedule.model.Cabin;
 /** Seat holds of the agency named in {@code X-Agency-Id} (set by the gateway); other agencies' holds are 404s. */
 @RestController
 @RequestMapping("/api/flights/holds")
-@Validated
 @Tag(name = "Holds", description = "Hold seats, then confirm or release them")
 class HoldsController {
 
@@ -106,11 +106,14 @@ class HoldsController {
 
     @GetMapping
     @Operation(summary = "The agency's holds, newest first")
-    Flux<HoldView> list(@RequestHeader(AGENCY) String agencyId,
+    Mono<ResponseEntity<List<HoldView>>> list(@RequestHeader(AGENCY) String agencyId,
             @RequestParam(required = false) HoldStatus status,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return holds.listOwnedBy(agencyId, status, page, size).map(HoldView::of);
+            @RequestParam(defaultValue = "20") @Min(1) @Max(PageLinks.MAX_SIZE) int size,
+            ServerHttpRequest request) {
+        return holds.listOwnedBy(agencyId, status, page, size).map(HoldView::of).collectList()
+                .zipWith(holds.countOwnedBy(agencyId, status))
+                .map(found -> new PageLinks(page, size, found.getT2()).respond(request, found.getT1()));
     }
 
     @PostMapping("/{holdId}/confirm")

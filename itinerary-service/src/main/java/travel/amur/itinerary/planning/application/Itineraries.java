@@ -26,6 +26,9 @@ public interface Itineraries {
     /** An agency's itineraries, newest first; {@code status} null for all. */
     Flux<Itinerary> listOwned(String agencyId, ItineraryStatus status, int page, int size);
 
+    /** How many itineraries {@link #listOwned} pages through. */
+    Mono<Long> countOwned(String agencyId, ItineraryStatus status);
+
     /** Ids of itineraries whose status changed, as they change, in any instance; {@link #ANY} after a reconnect. */
     Flux<UUID> statusChanges();
 }

@@ -118,6 +118,15 @@ class R2dbcItineraries implements Itineraries {
     }
 
     @Override
+    public Mono<Long> countOwned(String agencyId, ItineraryStatus status) {
+        return db.sql("""
+                        SELECT count(*) AS n FROM itinerary WHERE agency_id = :agency AND (:status = '' OR status = :status)
+                        """)
+                .bind("agency", agencyId).bind("status", status == null ? "" : status.name())
+                .map(row -> row.get("n", Long.class)).one();
+    }
+
+    @Override
     public Flux<UUID> statusChanges() {
         return statusChanges;
     }
