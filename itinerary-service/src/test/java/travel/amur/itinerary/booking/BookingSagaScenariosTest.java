@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,19 +63,27 @@ class BookingSagaScenariosTest {
     }
 
     @Test
-    void a_russian_family_books_the_ice_festival_trip_and_their_phone_sees_it_confirmed() {
+    void a_russian_family_books_the_ice_festival_trip_and_their_phone_sees_it_confirmed_then_the_stream_ends() {
         String id = Trips.createdId(itineraries, AGENCY, Trips.iceFestival("2027-01-06", "2027-01-09", Trips.family()));
-        List<String> seen = new ArrayList<>();
-        Disposable watching = watch(id, seen);
+        List<ServerSentEvent<Map<String, Object>>> seen = new CopyOnWriteArrayList<>();
+        AtomicBoolean ended = new AtomicBoolean();
+        Disposable watching = watch(id, seen, ended);
         try {
             Trips.book(itineraries, AGENCY, id).expectStatus().isAccepted()
                     .expectBody().jsonPath("$.status").isEqualTo("PENDING");
 
-            await().atMost(SAGA).until(() -> seen.contains("CONFIRMED"));
-            assertThat(seen).containsSubsequence("DRAFT", "PENDING", "CONFIRMED");
+            await().atMost(SAGA).untilTrue(ended);
+            assertThat(seen).extracting(event -> event.data().get("status"))
+                    .containsSubsequence("DRAFT", "PENDING", "CONFIRMED").last().isEqualTo("CONFIRMED");
+            assertThat(seen).as("every event tells a dropped watcher when to reconnect")
+                    .allSatisfy(event -> assertThat(event.retry()).isEqualTo(Duration.ofSeconds(3)));
         } finally {
             watching.dispose();
         }
+        String outcome = seen.get(seen.size() - 1).id();
+        itineraries.get().uri("/api/itineraries/{id}/events", id).header("X-Agency-Id", AGENCY)
+                .header("Last-Event-ID", outcome).accept(MediaType.TEXT_EVENT_STREAM).exchange()
+                .expectStatus().isNoContent();
         statuses.await(m -> id.equals(m.key()) && "CONFIRMED".equals(m.dataText("status")), SAGA);
         assertThat(statuses.matching(m -> id.equals(m.key())))
                 .as("every status change is announced on " + Topics.ITINERARY_EVENTS)
@@ -291,14 +301,14 @@ class BookingSagaScenariosTest {
         assertThat(Trips.seatsAvailable(flights, flight)).isZero();
     }
 
-    private Disposable watch(String id, List<String> seen) {
+    private Disposable watch(String id, List<ServerSentEvent<Map<String, Object>>> seen, AtomicBoolean ended) {
         return WebClient.create().get()
                 .uri(itinerariesBase() + "/api/itineraries/{id}/events", id)
                 .header("X-Agency-Id", AGENCY).accept(MediaType.TEXT_EVENT_STREAM)
                 .retrieve()
                 .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() { })
                 .filter(event -> event.data() != null)
-                .map(event -> (String) event.data().get("status"))
+                .doOnComplete(() -> ended.set(true))
                 .subscribe(seen::add);
     }
 

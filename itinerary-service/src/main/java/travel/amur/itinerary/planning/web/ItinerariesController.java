@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.Duration;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
@@ -18,7 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.validation.annotation.Validated;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,6 +33,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import travel.amur.common.web.IdempotentRequests;
 import travel.amur.common.web.InvalidField;
+import travel.amur.common.web.PageLinks;
 import travel.amur.common.web.ProblemException;
 import travel.amur.common.web.StoredResponse;
 import travel.amur.itinerary.booking.application.BookingItineraries;
@@ -47,7 +49,6 @@ import travel.amur.itinerary.planning.model.ItineraryStatus;
 /** Itineraries of the agency in {@code X-Agency-Id} (set by the gateway); other agencies' answer 404. */
 @RestController
 @RequestMapping("/api/itineraries")
-@Validated
 @Tag(name = "Itineraries", description = "Build a trip, book it, follow the booking, cancel it")
 class ItinerariesController {
 
@@ -55,6 +56,8 @@ class ItinerariesController {
     /** Set by the gateway from the agency's record: whether operations authorised it for group tours. */
     static final String GROUP_TOURS = "X-Agency-Group-Tours";
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    /** What a watcher waits before reconnecting a dropped stream. */
+    private static final Duration RECONNECT = Duration.ofSeconds(3);
 
     private final PlanningItineraries planning;
     private final BookingItineraries booking;
@@ -103,13 +106,18 @@ class ItinerariesController {
 
     @GetMapping
     @Operation(summary = "The agency's itineraries, newest first, optionally by status")
-    Flux<ItineraryView> list(@RequestHeader(AGENCY) String agencyId,
+    Mono<ResponseEntity<List<ItineraryView>>> list(@RequestHeader(AGENCY) String agencyId,
             @RequestParam(required = false) ItineraryStatus status,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
-            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
-        return itineraries.listOwned(agencyId, status, page, size)
-                .concatMap(itinerary -> view(itinerary, acceptLanguage));
+            @RequestParam(defaultValue = "20") @Min(1) @Max(PageLinks.MAX_SIZE) int size,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+            ServerHttpRequest request) {
+        return catalog.attractions()
+                .flatMap(attractions -> itineraries.listOwned(agencyId, status, page, size)
+                        .map(itinerary -> ItineraryView.of(itinerary, attractions, Languages.choose(acceptLanguage)))
+                        .collectList())
+                .zipWith(itineraries.countOwned(agencyId, status))
+                .map(found -> new PageLinks(page, size, found.getT2()).respond(request, found.getT1()));
     }
 
     @PutMapping("/{id}")
@@ -165,15 +173,36 @@ class ItinerariesController {
     @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Follow an itinerary as it changes (Server-Sent Events)", description = """
             First the current status, then every status change as it happens, as `status` events whose id is the \
-            itinerary's version; a comment every 15 seconds keeps the connection open.""")
-    Flux<ServerSentEvent<StatusEvent>> events(@RequestHeader(AGENCY) String agencyId, @PathVariable UUID id) {
+            itinerary's version; a comment every 15 seconds keeps the connection open. The stream ends after the \
+            booking's outcome (CONFIRMED, REJECTED or CANCELLED). Every event says how long to wait before \
+            reconnecting (`retry:`); a reconnect whose `Last-Event-ID` already is that outcome answers 204, which \
+            tells an EventSource to stop.""")
+    Mono<ResponseEntity<Flux<ServerSentEvent<StatusEvent>>>> events(@RequestHeader(AGENCY) String agencyId,
+            @PathVariable UUID id, @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         Flux<ServerSentEvent<StatusEvent>> changes = watching.watch(id, agencyId)
+                .takeUntil(itinerary -> itinerary.status().settled())
                 .map(itinerary -> ServerSentEvent.builder(StatusEvent.of(itinerary))
-                        .event("status").id(String.valueOf(itinerary.version())).build());
+                        .event("status").id(String.valueOf(itinerary.version())).retry(RECONNECT).build());
         Flux<ServerSentEvent<StatusEvent>> heartbeat = Flux.interval(HEARTBEAT)
                 .map(tick -> ServerSentEvent.<StatusEvent>builder().comment("keep-alive").build());
         return itineraries.findOwned(id, agencyId).switchIfEmpty(notFound(id))
-                .flatMapMany(found -> Flux.merge(changes, heartbeat));
+                .map(found -> seenOutcome(found, lastEventId)
+                        ? ResponseEntity.noContent().<Flux<ServerSentEvent<StatusEvent>>>build()
+                        : ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM)
+                                .body(changes.publish(shared -> Flux.merge(shared,
+                                        heartbeat.takeUntilOther(shared.ignoreElements())))));
+    }
+
+    /** Whether a reconnecting watcher has already been told the booking's outcome. */
+    private static boolean seenOutcome(Itinerary itinerary, String lastEventId) {
+        if (!itinerary.status().settled() || lastEventId == null) {
+            return false;
+        }
+        try {
+            return Integer.parseInt(lastEventId.trim()) >= itinerary.version();
+        } catch (NumberFormatException notOurs) {
+            return false;
+        }
     }
 
     @GetMapping("/{id}/booking")
