@@ -27,7 +27,7 @@ public record GatewaySettings(List<ApiKey> apiKeys, Jwt jwt, RateLimit rateLimit
         groupTourAgencies = groupTourAgencies == null ? Set.of() : Set.copyOf(groupTourAgencies);
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
         jwt = jwt != null ? jwt : new Jwt(null, null, null);
-        rateLimit = rateLimit != null ? rateLimit : new RateLimit(null, null, null, null, null);
+        rateLimit = rateLimit != null ? rateLimit : new RateLimit(null, null, null, null);
         corsAllowedOrigins = corsAllowedOrigins == null ? List.of() : List.copyOf(corsAllowedOrigins);
         maxRequestSize = maxRequestSize != null ? maxRequestSize : DataSize.ofMegabytes(1);
     }
@@ -63,15 +63,13 @@ public record GatewaySettings(List<ApiKey> apiKeys, Jwt jwt, RateLimit rateLimit
      * @param agency every agency's budget, unless {@code overrides} has one for it
      * @param overrides budgets agreed with particular agencies, by agency id
      */
-    public record RateLimit(String store, Bucket agency, Bucket anonymous, Map<String, Bucket> overrides,
-            Duration retryAfter) {
+    public record RateLimit(String store, Bucket agency, Bucket anonymous, Map<String, Bucket> overrides) {
 
         public RateLimit {
             store = store != null ? store : "redis";
-            agency = agency != null ? agency : new Bucket(50, 100);
-            anonymous = anonymous != null ? anonymous : new Bucket(10, 20);
+            agency = agency != null ? agency : new Bucket(50, 100, null);
+            anonymous = anonymous != null ? anonymous : new Bucket(10, 20, null);
             overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
-            retryAfter = retryAfter != null ? retryAfter : Duration.ofSeconds(1);
         }
 
         public boolean inRedis() {
@@ -84,7 +82,28 @@ public record GatewaySettings(List<ApiKey> apiKeys, Jwt jwt, RateLimit rateLimit
         }
     }
 
-    /** Tokens added per second, and how many may be spent at once. */
-    public record Bucket(int replenishRate, int burstCapacity) {
+    /**
+     * A token bucket: one token per request.
+     *
+     * @param replenishRate tokens added every {@code period}
+     * @param burstCapacity tokens the bucket holds: requests that may be made at once
+     * @param period how often {@code replenishRate} tokens are added: a whole number of seconds, 1 s unless set
+     *         (for instance 1 every 10 s for a budget under one request a second)
+     */
+    public record Bucket(int replenishRate, int burstCapacity, Duration period) {
+
+        public Bucket {
+            period = period != null ? period : Duration.ofSeconds(1);
+            if (replenishRate < 1 || burstCapacity < 1 || period.toSeconds() < 1 || period.toMillis() % 1000 != 0) {
+                throw new IllegalArgumentException("a rate-limit bucket needs replenish-rate and burst-capacity of at "
+                        + "least 1 and a period of whole seconds, got " + replenishRate + ", " + burstCapacity + ", "
+                        + period);
+            }
+        }
+
+        /** Whole seconds until {@code tokens} more are in the bucket. */
+        public long secondsFor(double tokens) {
+            return Math.max(0, (long) Math.ceil(tokens * period.toSeconds() / replenishRate));
+        }
     }
 }

@@ -34,6 +34,9 @@ import travel.amur.gateway.support.StubService;
         properties = {
                 "amur.gateway.rate-limit.overrides[limited-agency-1].replenish-rate=1",
                 "amur.gateway.rate-limit.overrides[limited-agency-1].burst-capacity=3",
+                "amur.gateway.rate-limit.overrides[limited-agency-10].replenish-rate=1",
+                "amur.gateway.rate-limit.overrides[limited-agency-10].period=4s",
+                "amur.gateway.rate-limit.overrides[limited-agency-10].burst-capacity=1",
                 "resilience4j.circuitbreaker.configs.default.sliding-window-size=4",
                 "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=4",
                 "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=1s",
@@ -78,7 +81,9 @@ class GatewayResilienceTest {
     @BeforeEach
     void fullBucket() {
         redis.delete("request_rate_limiter.{limited-agency-1}.tokens",
-                "request_rate_limiter.{limited-agency-1}.timestamp").block();
+                "request_rate_limiter.{limited-agency-1}.timestamp",
+                "request_rate_limiter.{limited-agency-10}.tokens",
+                "request_rate_limiter.{limited-agency-10}.timestamp").block();
     }
 
     @Test
@@ -92,7 +97,10 @@ class GatewayResilienceTest {
         // a fourth token. Start at the beginning of a second so that the four fall within one.
         await().pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(2))
                 .until(() -> System.currentTimeMillis() % 1000 < 100);
-        for (int i = 0; i < 3; i++) {
+        get("/api/flights/routes", key).expectStatus().isOk()
+                .expectHeader().valueEquals("RateLimit-Policy", "\"agency\";q=3;w=3")
+                .expectHeader().valueEquals("RateLimit", "\"agency\";r=2;t=1");
+        for (int i = 0; i < 2; i++) {
             get("/api/flights/routes", key).expectStatus().isOk();
         }
 
@@ -100,11 +108,34 @@ class GatewayResilienceTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
                 .expectHeader().valueEquals("X-RateLimit-Remaining", "0")
-                .expectHeader().valueEquals("X-RateLimit-Burst-Capacity", "3");
+                .expectHeader().valueEquals("X-RateLimit-Burst-Capacity", "3")
+                .expectHeader().valueEquals("RateLimit", "\"agency\";r=0;t=3")
+                .expectBody().jsonPath("$.retryAfterSeconds").isEqualTo(1);
         get("/api/flights/routes", "limited-test-key-2").expectStatus().isOk();
 
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(300))
                 .untilAsserted(() -> get("/api/flights/routes", key).expectStatus().isOk());
+    }
+
+    @Test
+    void retry_after_says_when_a_slow_bucket_has_its_next_token_and_the_request_then_goes_through() {
+        String key = "limited-test-key-10";
+        // One request every 4 s: Redis counts whole seconds, so the bucket may already be a second into its refill.
+        get("/api/flights/routes", key).expectStatus().isOk()
+                .expectHeader().valueEquals("RateLimit-Policy", "\"agency\";q=1;w=4");
+
+        var refused = get("/api/flights/routes", key).expectStatus().isEqualTo(429)
+                .expectHeader().valueMatches("RateLimit", "\"agency\";r=0;t=[34]")
+                .returnResult(String.class);
+        long retryAfter = Long.parseLong(refused.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER));
+        assertThat(retryAfter).isBetween(3L, 4L);
+
+        long refusedAt = System.nanoTime();
+        await().atMost(Duration.ofSeconds(retryAfter + 1)).pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> get("/api/flights/routes", key).expectStatus().isOk());
+        assertThat(Duration.ofNanos(System.nanoTime() - refusedAt))
+                .as("no token before Retry-After (Redis's second may start up to 1 s sooner)")
+                .isGreaterThan(Duration.ofSeconds(retryAfter - 1));
     }
 
     @Test

@@ -49,14 +49,14 @@ class InMemoryRateLimits implements RateLimits {
         }
 
         synchronized Decision take(GatewaySettings.Bucket limits, long now) {
-            tokens = Math.min(limits.burstCapacity(),
-                    tokens + (now - refilledAt) / 1000.0 * limits.replenishRate());
+            tokens = Math.min(limits.burstCapacity(), tokens
+                    + (now - refilledAt) / 1000.0 * limits.replenishRate() / limits.period().toSeconds());
             refilledAt = now;
             boolean allowed = tokens >= 1;
             if (allowed) {
                 tokens -= 1;
             }
-            return new Decision(allowed, (long) Math.floor(tokens), limits.replenishRate(), limits.burstCapacity());
+            return Decision.of(allowed, tokens, limits);
         }
     }
 }

@@ -6,7 +6,9 @@ import travel.amur.gateway.GatewaySettings;
 
 /**
  * The budgets in Redis through Spring Cloud Gateway's {@link RedisRateLimiter}, so every gateway replica spends from
- * the same bucket. If Redis cannot be reached the limiter lets requests through rather than failing them.
+ * the same bucket. If Redis cannot be reached the limiter lets requests through rather than failing them. Its script
+ * refills a whole number of tokens per second: a bucket with a longer period is kept in units of a second's refill
+ * (a request costs {@code period} units), which keeps rates under one request a second exact.
  */
 class RedisRateLimits implements RateLimits {
 
@@ -26,8 +28,9 @@ class RedisRateLimits implements RateLimits {
     }
 
     private static RedisRateLimiter.Config config(GatewaySettings.Bucket bucket) {
+        int unitsPerToken = (int) bucket.period().toSeconds();
         return new RedisRateLimiter.Config().setReplenishRate(bucket.replenishRate())
-                .setBurstCapacity(bucket.burstCapacity()).setRequestedTokens(1);
+                .setBurstCapacity(bucket.burstCapacity() * unitsPerToken).setRequestedTokens(unitsPerToken);
     }
 
     @Override
@@ -36,8 +39,10 @@ class RedisRateLimits implements RateLimits {
         GatewaySettings.Bucket bucket = kind == Kind.AGENCY ? settings.forAgency(key) : settings.anonymous();
         return limiter.isAllowed(own ? overridden(key) : kind.name(), key).map(response -> {
             String remaining = response.getHeaders().get(RedisRateLimiter.REMAINING_HEADER);
-            return new Decision(response.isAllowed(), remaining == null ? -1 : Long.parseLong(remaining),
-                    bucket.replenishRate(), bucket.burstCapacity());
+            // -1: the script could not run and the limiter let the request through; report a full bucket.
+            double units = remaining == null || Long.parseLong(remaining) < 0
+                    ? (double) bucket.burstCapacity() * bucket.period().toSeconds() : Long.parseLong(remaining);
+            return Decision.of(response.isAllowed(), units / bucket.period().toSeconds(), bucket);
         });
     }
 }

@@ -132,8 +132,9 @@ class SecurityConfiguration {
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
         cors.setAllowedHeaders(List.of("Authorization", API_KEY, "Content-Type", "Idempotency-Key", "Accept-Language",
                 "If-None-Match", "If-Match", "traceparent", "Last-Event-ID"));
-        cors.setExposedHeaders(List.of("Location", "ETag", "Retry-After", "X-RateLimit-Remaining",
-                "X-RateLimit-Burst-Capacity", "X-RateLimit-Replenish-Rate", "Idempotent-Replayed", "traceparent"));
+        cors.setExposedHeaders(List.of("Location", "ETag", "Link", "X-Total-Count", "Retry-After", "RateLimit",
+                "RateLimit-Policy", "X-RateLimit-Remaining", "X-RateLimit-Burst-Capacity", "X-RateLimit-Replenish-Rate",
+                "Idempotent-Replayed", "traceparent"));
         cors.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/**", cors);
