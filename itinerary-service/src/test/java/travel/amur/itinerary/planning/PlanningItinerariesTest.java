@@ -135,6 +135,38 @@ class PlanningItinerariesTest {
     }
 
     @Test
+    void a_read_itinerary_is_not_sent_again_unchanged_and_a_change_from_a_stale_read_is_a_412() {
+        String id = Trips.createdId(itineraries, AGENCY, Trips.iceFestival("2027-03-24", "2027-03-27", Trips.family()));
+        String etag = itineraries.get().uri("/api/itineraries/{id}", id).header("X-Agency-Id", AGENCY).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"1-en\"")
+                .returnResult(String.class).getResponseHeaders().getETag();
+        itineraries.get().uri("/api/itineraries/{id}", id).header("X-Agency-Id", AGENCY)
+                .header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
+                .expectStatus().isNotModified()
+                .expectBody().isEmpty();
+        itineraries.get().uri("/api/itineraries/{id}", id).header("X-Agency-Id", AGENCY)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "ru").header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"1-ru\"");
+
+        change(id, etag).expectStatus().isOk().expectHeader().valueEquals(HttpHeaders.ETAG, "\"2-en\"");
+        change(id, etag).expectStatus().isEqualTo(412)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://amur.travel/problems/itinerary-changed");
+        change(id, "W/\"2-en\"").expectStatus().isEqualTo(412);
+        change(id, "\"2-ru\"").expectStatus().isOk();
+        itineraries.get().uri("/api/itineraries/{id}", id).header("X-Agency-Id", AGENCY).exchange()
+                .expectBody().jsonPath("$.version").isEqualTo(3);
+    }
+
+    private WebTestClient.ResponseSpec change(String id, String ifMatch) {
+        return itineraries.put().uri("/api/itineraries/{id}", id).header("X-Agency-Id", AGENCY)
+                .header(HttpHeaders.IF_MATCH, ifMatch).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Trips.iceFestival("2027-03-24", "2027-03-27", Trips.travellers(2))).exchange();
+    }
+
+    @Test
     void the_agencys_itineraries_come_in_pages_that_say_how_many_there_are_and_link_to_the_others() {
         String agency = "paging-" + java.util.UUID.randomUUID();
         List<String> ids = new ArrayList<>();

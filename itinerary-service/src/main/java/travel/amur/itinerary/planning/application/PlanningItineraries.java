@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -72,7 +73,7 @@ public class PlanningItineraries {
     }
 
     /** The itinerary saved, or why not. */
-    public sealed interface Outcome permits Planned, Invalid, NotDraft {
+    public sealed interface Outcome permits Planned, Invalid, NotDraft, Changed {
     }
 
     public record Planned(Itinerary itinerary) implements Outcome {
@@ -82,6 +83,10 @@ public class PlanningItineraries {
     }
 
     public record NotDraft(ItineraryStatus status) implements Outcome {
+    }
+
+    /** The itinerary is no longer at the version the caller read (its {@code If-Match}). */
+    public record Changed(int version) implements Outcome {
     }
 
     public Mono<Outcome> create(Agency agency, ItineraryInput input) {
@@ -97,11 +102,17 @@ public class PlanningItineraries {
         });
     }
 
-    /** Replaces the itinerary with a new input while it is a draft. */
-    public Mono<Optional<Outcome>> update(UUID id, Agency agency, ItineraryInput input) {
+    /**
+     * Replaces the itinerary with a new input while it is a draft and, when {@code expected} names versions, only if
+     * it is at one of them.
+     */
+    public Mono<Optional<Outcome>> update(UUID id, Agency agency, ItineraryInput input, Set<Integer> expected) {
         String agencyId = agency.id();
         return draft(input, agency).flatMap(result -> tx.transactional(itineraries.lockOwned(id, agencyId)
                 .flatMap(current -> {
+                    if (expected != null && !expected.contains(current.version())) {
+                        return Mono.<Outcome>just(new Changed(current.version()));
+                    }
                     if (current.status() != ItineraryStatus.DRAFT) {
                         return Mono.<Outcome>just(new NotDraft(current.status()));
                     }

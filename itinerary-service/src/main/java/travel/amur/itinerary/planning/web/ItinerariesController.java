@@ -97,11 +97,16 @@ class ItinerariesController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One itinerary")
-    Mono<ItineraryView> get(@RequestHeader(AGENCY) String agencyId, @PathVariable UUID id,
+    @Operation(summary = "One itinerary", description = """
+            Answers an `ETag` (its version and language); with `If-None-Match` naming it, a 304 without a body.""")
+    Mono<ResponseEntity<ItineraryView>> get(@RequestHeader(AGENCY) String agencyId, @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        // The ETag on the entity makes WebFlux answer a matching If-None-Match with 304 itself.
         return itineraries.findOwned(id, agencyId).switchIfEmpty(notFound(id))
-                .flatMap(itinerary -> view(itinerary, acceptLanguage));
+                .flatMap(itinerary -> view(itinerary, acceptLanguage).map(view -> ResponseEntity.ok()
+                        .eTag(EntityTags.of(itinerary, Languages.choose(acceptLanguage)))
+                        .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
+                        .body(view)));
     }
 
     @GetMapping
@@ -121,19 +126,30 @@ class ItinerariesController {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Change an itinerary while it is a DRAFT (409 after booking)")
-    Mono<ItineraryView> update(@RequestHeader(AGENCY) String agencyId, @PathVariable UUID id,
+    @Operation(summary = "Change an itinerary while it is a DRAFT (409 after booking)", description = """
+            With `If-Match` naming the ETag read, the change is made only if nobody changed the itinerary since \
+            (412 otherwise: read it again).""")
+    Mono<ResponseEntity<ItineraryView>> update(@RequestHeader(AGENCY) String agencyId, @PathVariable UUID id,
             @RequestHeader(name = GROUP_TOURS, required = false) String groupTours,
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody ItineraryRequest request) {
-        return planning.update(id, agency(agencyId, groupTours), request.toInput())
+        return planning.update(id, agency(agencyId, groupTours), request.toInput(), EntityTags.versions(ifMatch))
                 .flatMap(found -> found.map(outcome -> {
                     if (outcome instanceof PlanningItineraries.NotDraft notDraft) {
                         return Mono.<Itinerary>error(notDraft(notDraft.status(), "changed"));
                     }
+                    if (outcome instanceof PlanningItineraries.Changed changed) {
+                        return Mono.<Itinerary>error(new ProblemException(HttpStatus.PRECONDITION_FAILED,
+                                "itinerary-changed", "Itinerary changed", "the itinerary is at version "
+                                        + changed.version() + ", not the one If-Match names; read it again",
+                                List.of()));
+                    }
                     return Mono.just(planned(outcome));
                 }).orElseGet(() -> notFound(id)))
-                .flatMap(itinerary -> view(itinerary, acceptLanguage));
+                .flatMap(itinerary -> view(itinerary, acceptLanguage).map(view -> ResponseEntity.ok()
+                        .eTag(EntityTags.of(itinerary, Languages.choose(acceptLanguage)))
+                        .body(view)));
     }
 
     @PostMapping("/{id}/book")
