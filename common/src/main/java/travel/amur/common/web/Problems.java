@@ -3,6 +3,7 @@ package travel.amur.common.web;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +126,8 @@ public final class Problems {
         MethodParameter parameter = input.getMethodParameter();
         if (input.getCause() instanceof TypeMismatchException mismatch && parameter != null) {
             return invalid(List.of(new InvalidField(parameterName(parameter),
-                    "'" + mismatch.getValue() + "' is not a valid " + typeName(mismatch.getRequiredType()))), List.of());
+                    "must be " + expected(mismatch.getRequiredType()) + ", not " + json(mismatch.getValue()))),
+                    List.of());
         }
         JacksonException json = findCause(input, JacksonException.class);
         if (json != null) {
@@ -148,13 +150,8 @@ public final class Problems {
             return new InvalidField(path, "is not a known field");
         }
         if (e instanceof InvalidFormatException format) {
-            Class<?> target = format.getTargetType();
-            if (target != null && target.isEnum()) {
-                return new InvalidField(path, "'" + format.getValue() + "' is not one of "
-                        + Arrays.stream(target.getEnumConstants()).map(String::valueOf)
-                                .collect(Collectors.joining(", ", "[", "]")));
-            }
-            return new InvalidField(path, "'" + format.getValue() + "' is not a valid " + typeName(target));
+            return new InvalidField(path, "must be " + expected(format.getTargetType()) + ", not "
+                    + json(format.getValue()));
         }
         if (e instanceof ValueInstantiationException instantiation) {
             Throwable cause = instantiation.getCause();
@@ -162,8 +159,8 @@ public final class Problems {
                     : "has an invalid value");
         }
         if (e instanceof MismatchedInputException mismatch) {
-            return new InvalidField(path, mismatch.getTargetType() == null ? "has the wrong type"
-                    : "must be " + typeName(mismatch.getTargetType()));
+            String expected = mismatch.getTargetType() == null ? "of another type" : expected(mismatch.getTargetType());
+            return new InvalidField(path, path.isEmpty() ? "the request body must be " + expected : "must be " + expected);
         }
         if (e instanceof StreamReadException) {
             return new InvalidField("", "malformed JSON: " + e.getOriginalMessage());
@@ -209,21 +206,34 @@ public final class Problems {
         return name != null ? name : "argument " + parameter.getParameterIndex();
     }
 
-    private static String typeName(Class<?> type) {
+    /** What a value of {@code type} looks like in JSON or a query: never the name of a Java type. */
+    private static String expected(Class<?> type) {
         if (type == null) {
-            return "value";
+            return "another value";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+                    .collect(Collectors.joining(", ", "[", "]"));
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "a JSON array";
         }
         return switch (type.getSimpleName()) {
-            case "LocalDate" -> "date (YYYY-MM-DD)";
-            case "Instant", "OffsetDateTime" -> "timestamp (ISO-8601)";
-            case "UUID" -> "UUID";
-            case "int", "Integer", "long", "Long" -> "whole number";
-            case "BigDecimal", "double", "Double" -> "number";
-            case "boolean", "Boolean" -> "boolean";
-            default -> type.isEnum()
-                    ? "value of " + Arrays.toString(type.getEnumConstants())
-                    : type.getSimpleName();
+            case "LocalDate" -> "a date (YYYY-MM-DD)";
+            case "Instant", "OffsetDateTime", "ZonedDateTime" -> "a date-time with its offset (ISO 8601)";
+            case "LocalTime" -> "a time (HH:MM)";
+            case "UUID" -> "a UUID";
+            case "int", "Integer", "long", "Long", "short", "Short" -> "a whole number";
+            case "BigDecimal", "double", "Double", "float", "Float" -> "a number";
+            case "boolean", "Boolean" -> "true or false";
+            case "String", "CharSequence" -> "a string";
+            default -> "a JSON object";
         };
+    }
+
+    /** A rejected value as the caller wrote it. */
+    private static String json(Object value) {
+        return value instanceof String text ? "\"" + text + "\"" : String.valueOf(value);
     }
 
     private static String slug(HttpStatusCode status) {

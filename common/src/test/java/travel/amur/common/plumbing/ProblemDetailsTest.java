@@ -48,6 +48,35 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void a_number_is_not_read_as_a_date_nor_a_string_as_a_number_nor_a_number_as_an_enum() {
+        post("{\"item\": \"tea\", \"quantity\": 1, \"date\": 12}").expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("date")
+                .jsonPath("$.errors[0].message").isEqualTo("must be a date (YYYY-MM-DD), not 12");
+        post("{\"item\": \"tea\", \"quantity\": \"2\"}").expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("quantity")
+                .jsonPath("$.errors[0].message").isEqualTo("must be a whole number");
+        post("{\"item\": 7, \"quantity\": 1}").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("item");
+        post("{\"item\": \"tea\", \"quantity\": 1, \"size\": 0}").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("size");
+        post("{\"item\": \"tea\", \"quantity\": 1.5}").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("quantity");
+    }
+
+    @Test
+    void messages_name_what_json_was_expected_never_a_java_type() {
+        post("[\"tea\"]").expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].message").isEqualTo("the request body must be a JSON object");
+        post("{\"item\": {\"name\": \"tea\"}, \"quantity\": 1}").expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("item")
+                .jsonPath("$.errors[0].message").isEqualTo("must be a string");
+    }
+
+    @Test
     void validation_errors_list_every_offending_field() {
         post("{\"item\": \"\", \"quantity\": 12}").expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -160,6 +160,17 @@ class EligibilityApiTest {
     }
 
     @Test
+    void an_entry_date_given_as_a_number_is_a_400_not_a_day_in_1970() {
+        check("""
+                {"nationality":"RU","destination":"CN","passportType":"ORDINARY","purpose":"TOURISM",
+                 "entryDate":12,"exitDate":"2027-01-09"}""")
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("entryDate")
+                .jsonPath("$.errors[0].message").isEqualTo("must be a date (YYYY-MM-DD), not 12");
+    }
+
+    @Test
     void an_unknown_purpose_is_a_400_listing_the_purposes() {
         check("""
                 {"nationality":"RU","destination":"CN","passportType":"ORDINARY","purpose":"SHOPPING",
