@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -19,6 +20,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.WebFilterChainProxy;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
@@ -67,7 +69,8 @@ class SecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .cors(cors -> cors.configurationSource(cors(settings)))
+                // CORS is checked ahead of this chain, by CorsFilter, whose refusals are problems.
+                .cors(ServerHttpSecurity.CorsSpec::disable)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'"))
                         .referrerPolicy(referrer -> referrer.policy(
@@ -97,6 +100,33 @@ class SecurityConfiguration {
                             "the bearer token is not valid")));
         }
         return http.build();
+    }
+
+    @Bean
+    CorsFilter corsFilter(GatewaySettings settings, ProblemResponses problems) {
+        return new CorsFilter(cors(settings), problems);
+    }
+
+    /**
+     * Spring Security's firewall refuses paths that could reach something else than they name (an encoded {@code ../}
+     * or slash, a NUL, a backslash) and malformed headers, with an empty 400: made a problem that says so.
+     */
+    @Bean
+    static BeanPostProcessor firewallRefusalsAsProblems(ObjectProvider<ProblemResponses> problems) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof WebFilterChainProxy proxy) {
+                    proxy.setExchangeRejectedHandler((exchange, rejected) -> {
+                        exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
+                        return problems.getObject().write(exchange, Problems.create(HttpStatus.BAD_REQUEST,
+                                "request-rejected", "Request rejected", "the request's path or headers are not "
+                                        + "accepted: " + rejected.getMessage()), null);
+                    });
+                }
+                return bean;
+            }
+        };
     }
 
     private static Mono<CallerAuthentication> caller(Jwt token, GatewaySettings settings) {
