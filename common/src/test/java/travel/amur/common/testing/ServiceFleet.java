@@ -90,7 +90,8 @@ public final class ServiceFleet implements AutoCloseable {
     }
 
     public WebTestClient client(String configName) {
-        return WebTestClient.bindToServer().baseUrl(url(configName)).responseTimeout(Duration.ofSeconds(20)).build();
+        return WebTestClient.bindToServer().baseUrl(url(configName)).responseTimeout(Duration.ofSeconds(20))
+                .filter(ApiContract.validating()).build();
     }
 
     @Override

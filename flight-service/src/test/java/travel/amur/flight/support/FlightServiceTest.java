@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
+import travel.amur.common.testing.ApiContractClients;
 import travel.amur.common.testing.RealInfrastructure;
 import travel.amur.flight.FlightServiceApplication;
 
@@ -22,6 +23,6 @@ import travel.amur.flight.FlightServiceApplication;
         "logging.structured.format.console="})
 @RealInfrastructure
 @AutoConfigureWebTestClient(timeout = "PT20S")
-@Import(TestClock.class)
+@Import({TestClock.class, ApiContractClients.class})
 public @interface FlightServiceTest {
 }

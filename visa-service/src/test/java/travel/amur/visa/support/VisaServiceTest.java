@@ -11,6 +11,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import travel.amur.common.testing.MutableClock;
+import travel.amur.common.testing.ApiContractClients;
 import travel.amur.common.testing.RealInfrastructure;
 import travel.amur.visa.VisaServiceApplication;
 
@@ -21,7 +22,7 @@ import travel.amur.visa.VisaServiceApplication;
         properties = {"spring.config.name=" + VisaServiceApplication.CONFIG_NAME, "logging.structured.format.console="})
 @RealInfrastructure
 @AutoConfigureWebTestClient(timeout = "PT20S")
-@Import(VisaServiceTest.Clock.class)
+@Import({VisaServiceTest.Clock.class, ApiContractClients.class})
 public @interface VisaServiceTest {
 
     /** The tests' time, whatever today is. */
