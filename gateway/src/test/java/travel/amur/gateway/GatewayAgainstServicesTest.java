@@ -96,9 +96,29 @@ class GatewayAgainstServicesTest {
         get("/api/flights/routes", "not-a-key").expectStatus().isUnauthorized()
                 .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("X-API-Key"));
         web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
-        web.get().uri("/api/docs/flight-service").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.openapi").exists();
+        web.get().uri("/api/openapi.json").exchange().expectStatus().isOk()
+                .expectHeader().contentType(MediaType.APPLICATION_JSON)
+                .expectBody().jsonPath("$.openapi").isEqualTo("3.1.0")
+                .jsonPath("$.servers[0].variables.gateway.default").isEqualTo("http://127.0.0.1:8080");
+        web.get().uri("/api/openapi.yaml").exchange().expectStatus().isOk()
+                .expectHeader().contentType("application/yaml");
         web.post().uri("/api/catalog/attractions").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void the_swagger_ui_opens_without_a_key_on_the_public_document() {
+        web.get().uri("/api/docs").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).value(page -> assertThat(page).contains("/api/docs/swagger-ui-bundle.js"));
+        for (String file : List.of("swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "swagger-ui.css")) {
+            web.get().uri("/api/docs/" + file).exchange().expectStatus().isOk();
+        }
+        web.get().uri("/api/docs/initializer.js").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(script -> assertThat(script).contains("/api/openapi.json"));
+        String etag = web.get().uri("/api/openapi.json").exchange().expectStatus().isOk()
+                .returnResult(String.class).getResponseHeaders().getETag();
+        web.get().uri("/api/openapi.json").header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
+                .expectStatus().isNotModified();
     }
 
     @Test

@@ -1,7 +1,6 @@
 package travel.amur.gateway.resilience;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.swagger.v3.oas.annotations.Hidden;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +19,6 @@ import travel.amur.common.web.Problems;
  * time, 503 when it is down or its breaker is open; both name the service.
  */
 @RestController
-@Hidden
 class FallbackController {
 
     private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
