@@ -73,6 +73,14 @@ class HoldingSeatsTest {
                 .jsonPath("$.seats").isEqualTo(3)
                 .jsonPath("$.passengerNames[2]").isEqualTo("Alexei Petrov")
                 .jsonPath("$.total.currency").isEqualTo("CNY");
+        post(TAIGA, UUID.randomUUID().toString(), "{\"flightId\": \"" + flight + "\", \"passengerNames\": "
+                + "[\"Anna Ivanova\", \"Oleg Ivanov\"]}").expectStatus().isCreated()
+                .expectBody().jsonPath("$.seats").isEqualTo(2).jsonPath("$.passengerNames[1]").isEqualTo("Oleg Ivanov");
+        post(TAIGA, UUID.randomUUID().toString(), "{\"flightId\": \"" + flight + "\", \"passengers\": 3, "
+                + "\"passengerNames\": [\"Anna Ivanova\"]}").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("passengers");
+        post(TAIGA, UUID.randomUUID().toString(), "{\"flightId\": \"" + flight + "\"}").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("passengers");
     }
 
     @Test

@@ -83,7 +83,7 @@ class HoldsController {
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
             @Valid @RequestBody PlaceHoldRequest request) {
         var command = new PlacingHolds.PlaceHold(UUID.randomUUID(), agencyId, null, request.flightId(),
-                request.cabin() == null ? Cabin.ECONOMY : request.cabin(), passengers(request.passengers()),
+                request.cabin() == null ? Cabin.ECONOMY : request.cabin(), passengers(request),
                 request.currency());
         var idempotent = new IdempotentRequests.Request(agencyId, IdempotentRequests.requireKey(key),
                 "POST /api/flights/holds", request);
@@ -138,30 +138,56 @@ class HoldsController {
     }
 
     /** Reads {@code passengers} as a count or a list of names; either way 1 to 50. */
-    private static Passengers passengers(JsonNode passengers) {
-        if (passengers.isIntegralNumber()) {
-            int count = passengers.asInt();
-            if (count < 1 || count > Passengers.MAX) {
+    private static Passengers passengers(PlaceHoldRequest request) {
+        JsonNode count = request.passengers();
+        if (request.passengerNames() != null) {
+            Passengers named = named(request.passengerNames(), "passengerNames");
+            if (count != null && !count.isNull() && (!count.isIntegralNumber() || count.asInt() != named.count())) {
+                throw ProblemException.invalid("passengers", "must be the number of passengerNames ("
+                        + named.count() + ") or left out");
+            }
+            return named;
+        }
+        if (count == null || count.isNull()) {
+            throw ProblemException.invalid("passengers", "is required: a count (1-" + Passengers.MAX
+                    + "), or the names in passengerNames");
+        }
+        if (count.isIntegralNumber()) {
+            int seats = count.asInt();
+            if (seats < 1 || seats > Passengers.MAX) {
                 throw ProblemException.invalid("passengers", "must be between 1 and " + Passengers.MAX);
             }
-            return Passengers.count(count);
+            return Passengers.count(seats);
         }
-        if (passengers.isArray()) {
-            if (passengers.isEmpty() || passengers.size() > Passengers.MAX) {
-                throw ProblemException.invalid("passengers", "must list 1 to " + Passengers.MAX + " names");
-            }
+        if (count.isArray()) {
             List<String> names = new ArrayList<>();
-            for (int i = 0; i < passengers.size(); i++) {
-                JsonNode name = passengers.get(i);
-                if (!name.isString() || name.asString().isBlank() || name.asString().length() > MAX_NAME_LENGTH) {
-                    throw ProblemException.invalid("passengers[" + i + "]",
-                            "must be a name of 1 to " + MAX_NAME_LENGTH + " characters");
+            for (int i = 0; i < count.size(); i++) {
+                JsonNode name = count.get(i);
+                if (!name.isString()) {
+                    throw ProblemException.invalid("passengers[" + i + "]", "must be a name");
                 }
-                names.add(name.asString().trim());
+                names.add(name.asString());
             }
-            return Passengers.named(names);
+            return named(names, "passengers");
         }
-        throw ProblemException.invalid("passengers", "must be a count (1-50) or a list of names");
+        throw ProblemException.invalid("passengers", "must be a count (1-" + Passengers.MAX
+                + "); give names in passengerNames");
+    }
+
+    private static Passengers named(List<String> names, String field) {
+        if (names.isEmpty() || names.size() > Passengers.MAX) {
+            throw ProblemException.invalid(field, "must list 1 to " + Passengers.MAX + " names");
+        }
+        List<String> trimmed = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH) {
+                throw ProblemException.invalid(field + "[" + i + "]",
+                        "must be a name of 1 to " + MAX_NAME_LENGTH + " characters");
+            }
+            trimmed.add(name.trim());
+        }
+        return Passengers.named(trimmed);
     }
 
     private static ProblemException refusal(PlacingHolds.Refused refused, PlaceHoldRequest request) {
