@@ -1,12 +1,16 @@
 package travel.amur.common.event;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -64,6 +68,32 @@ public class EventCodec {
         } catch (JacksonException e) {
             throw new UnreadableMessageException("not a CloudEvents JSON envelope: " + e.getOriginalMessage(), e);
         }
+        return checked(envelope);
+    }
+
+    /**
+     * Reads an event in CloudEvents' Kafka binary mode: the attributes in {@code ce_*} headers (given here without
+     * the prefix), the content type in {@code content-type}, the record's value the data itself.
+     */
+    public EventEnvelope readBinary(Map<String, String> attributes, String contentType, String data) {
+        JsonNode payload;
+        try {
+            payload = data == null || data.isBlank() ? null : json.readTree(data);
+        } catch (JacksonException e) {
+            throw new UnreadableMessageException("binary-mode data is not JSON: " + e.getOriginalMessage(), e);
+        }
+        Instant time;
+        try {
+            time = attributes.get("time") == null ? null : OffsetDateTime.parse(attributes.get("time")).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new UnreadableMessageException("CloudEvents attribute 'time' is not an RFC 3339 time", e);
+        }
+        return checked(new EventEnvelope(attributes.get("specversion"), attributes.get("id"), attributes.get("source"),
+                attributes.get("type"), time, attributes.get("subject"), contentType,
+                attributes.get("correlationid"), attributes.get("causationid"), payload));
+    }
+
+    private static EventEnvelope checked(EventEnvelope envelope) {
         requirePresent(envelope.id(), "id");
         requirePresent(envelope.type(), "type");
         requirePresent(envelope.source(), "source");

@@ -1,9 +1,13 @@
 package travel.amur.common.inbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -19,6 +23,8 @@ import travel.amur.common.event.EventEnvelope;
 public class IdempotentConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotentConsumer.class);
+
+    private static final String BINARY_PREFIX = "ce_";
 
     private final EventCodec codec;
     private final ProcessedMessages processed;
@@ -42,23 +48,24 @@ public class IdempotentConsumer {
 
     /** Reads and handles one message; unreadable ones fail with {@link travel.amur.common.event.UnreadableMessageException}. */
     public Mono<Outcome> consume(String message, MessageHandlers handlers) {
-        return Mono.defer(() -> {
-            EventEnvelope envelope = codec.read(message);
-            long started = System.nanoTime();
-            if (envelope.time() != null) {
-                // How long the message took from its transaction to this consumer: outbox, relay, Kafka.
-                meters.timer("amur.messages.delivery", "consumer", handlers.consumer())
-                        .record(Duration.between(envelope.time(), clock.instant()));
-            }
-            return handlers.forType(envelope.type())
-                    .map(registered -> handleOnce(envelope, registered, handlers.consumer()))
-                    .orElseGet(() -> Mono.just(Outcome.IGNORED))
-                    .doOnNext(outcome -> {
-                        count(handlers.consumer(), envelope.type(), outcome);
-                        meters.timer("amur.messages.handling", "consumer", handlers.consumer())
-                                .record(Duration.ofNanos(System.nanoTime() - started));
-                    });
-        });
+        return Mono.defer(() -> handle(codec.read(message), handlers));
+    }
+
+    private Mono<Outcome> handle(EventEnvelope envelope, MessageHandlers handlers) {
+        long started = System.nanoTime();
+        if (envelope.time() != null) {
+            // How long the message took from its transaction to this consumer: outbox, relay, Kafka.
+            meters.timer("amur.messages.delivery", "consumer", handlers.consumer())
+                    .record(Duration.between(envelope.time(), clock.instant()));
+        }
+        return handlers.forType(envelope.type())
+                .map(registered -> handleOnce(envelope, registered, handlers.consumer()))
+                .orElseGet(() -> Mono.just(Outcome.IGNORED))
+                .doOnNext(outcome -> {
+                    count(handlers.consumer(), envelope.type(), outcome);
+                    meters.timer("amur.messages.handling", "consumer", handlers.consumer())
+                            .record(Duration.ofNanos(System.nanoTime() - started));
+                });
     }
 
     private Mono<Outcome> handleOnce(EventEnvelope envelope, MessageHandlers.Registered<?> registered,
@@ -78,7 +85,7 @@ public class IdempotentConsumer {
         MDC.put("kafkaTopic", record.topic());
         MDC.put("kafkaKey", record.key());
         try {
-            Outcome outcome = consume(record.value(), handlers).block(handlingTimeout);
+            Outcome outcome = Mono.defer(() -> handle(envelope(record), handlers)).block(handlingTimeout);
             if (outcome == Outcome.DUPLICATE) {
                 log.info("dropped a duplicate delivery on {} (key {})", record.topic(), record.key());
             }
@@ -87,6 +94,27 @@ public class IdempotentConsumer {
             MDC.remove("kafkaTopic");
             MDC.remove("kafkaKey");
         }
+    }
+
+    /**
+     * The record's event: structured mode (the envelope is the value, as Amur writes it) or binary mode (attributes
+     * in {@code ce_*} headers, as the CloudEvents SDKs write by default).
+     */
+    private EventEnvelope envelope(ConsumerRecord<String, String> record) {
+        if (record.headers().lastHeader(BINARY_PREFIX + "specversion") == null) {
+            return codec.read(record.value());
+        }
+        Map<String, String> attributes = new HashMap<>();
+        String contentType = null;
+        for (Header header : record.headers()) {
+            String value = header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+            if (header.key().startsWith(BINARY_PREFIX)) {
+                attributes.put(header.key().substring(BINARY_PREFIX.length()), value);
+            } else if (header.key().equalsIgnoreCase("content-type")) {
+                contentType = value;
+            }
+        }
+        return codec.readBinary(attributes, contentType, record.value());
     }
 
     private void count(String consumer, String type, Outcome outcome) {

@@ -3,17 +3,28 @@ package travel.amur.common.plumbing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.message.Encoding;
+import io.cloudevents.kafka.CloudEventSerializer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -92,6 +103,29 @@ class OutboxAndInboxTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> duplicates() >= duplicatesBefore + 1);
         assertThat(effects.count(note)).isEqualTo(1);
+    }
+
+    @Test
+    void an_event_the_cloudevents_sdk_sends_in_binary_mode_is_handled_once() throws Exception {
+        String note = "binary-" + UUID.randomUUID();
+        CloudEvent event = CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
+                .withSource(URI.create("/partners/sdk-test")).withType("travel.amur.test.TestHappened.v1")
+                .withSubject(note).withTime(OffsetDateTime.now()).withDataContentType("application/json")
+                .withData(("{\"key\":\"" + note + "\",\"sequence\":1,\"note\":\"" + note + "\"}")
+                        .getBytes(StandardCharsets.UTF_8))
+                .build();
+        double duplicatesBefore = duplicates();
+        try (KafkaProducer<String, CloudEvent> sdk = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class,
+                CloudEventSerializer.ENCODING_CONFIG, Encoding.BINARY.name()))) {
+            sdk.send(new ProducerRecord<>(PlumbingTestApplication.TOPIC, note, event)).get();
+            sdk.send(new ProducerRecord<>(PlumbingTestApplication.TOPIC, note, event)).get();
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> duplicates() >= duplicatesBefore + 1);
+        assertThat(effects.count(note)).as("handled, and its redelivery recognised by its ce_id").isEqualTo(1);
     }
 
     @Test
