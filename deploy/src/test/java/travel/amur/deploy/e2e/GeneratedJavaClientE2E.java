@@ -113,7 +113,9 @@ class GeneratedJavaClientE2E {
                 .isEqualTo(ItineraryStatus.CONFIRMED);
 
         assertThat(itineraries.cancelItinerary(draft.getId(), null).getStatus()).isEqualTo(ItineraryStatus.CANCELLED);
-        assertThatThrownBy(() -> itineraries.cancelItinerary(draft.getId(), null))
+        assertThat(itineraries.cancelItinerary(draft.getId(), null).getStatus()).as("cancelling again, the same")
+                .isEqualTo(ItineraryStatus.CANCELLED);
+        assertThatThrownBy(() -> itineraries.bookItinerary(UUID.randomUUID().toString(), draft.getId(), null))
                 .isInstanceOfSatisfying(ApiException.class, refused -> {
                     assertThat(refused.getCode()).isEqualTo(409);
                     assertThat(refused.getResponseHeaders().firstValue("Content-Type")).hasValue(
