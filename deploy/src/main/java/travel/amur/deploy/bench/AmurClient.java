@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,10 +28,23 @@ public final class AmurClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String gateway;
     private final String apiKey;
+    private volatile ResponseCheck check = (method, path, status, contentType, body) -> { };
+
+    /** Looks at every answer; the end-to-end tests hold each against the API document. */
+    @FunctionalInterface
+    public interface ResponseCheck {
+        void check(String method, String path, int status, String contentType, byte[] body);
+    }
 
     public AmurClient(String gateway, String apiKey) {
         this.gateway = gateway.replaceAll("/$", "");
         this.apiKey = apiKey;
+    }
+
+    /** This client, handing every answer it receives (not the event streams) to {@code check}. */
+    public AmurClient checkingEach(ResponseCheck check) {
+        this.check = check;
+        return this;
     }
 
     /** The demo keys of the local stack, from {@code deploy/local/demo-keys.env}. */
@@ -107,7 +121,7 @@ public final class AmurClient {
             request.header("Idempotency-Key", idempotencyKey);
         }
         return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
-                .thenApply(response -> new Answer(response.statusCode(), parse(response.body())));
+                .thenApply(this::answer);
     }
 
     /**
@@ -159,14 +173,20 @@ public final class AmurClient {
 
     private Answer send(HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), parse(response.body()));
+            return answer(http.send(request, HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private Answer answer(HttpResponse<String> response) {
+        check.check(response.request().method(), response.request().uri().getPath(), response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(null),
+                response.body() == null ? new byte[0] : response.body().getBytes(StandardCharsets.UTF_8));
+        return new Answer(response.statusCode(), parse(response.body()));
     }
 
     private static JsonNode parse(String body) {

@@ -43,8 +43,8 @@ class GroupTourE2E {
     static void agenciesAndFlights() {
         String gateway = System.getProperty("amur.gateway", "http://127.0.0.1:8080");
         Properties keys = AmurClient.demoKeys(Path.of(System.getProperty("amur.demo-keys", "local/demo-keys.env")));
-        authorised = new AmurClient(gateway, keys.getProperty("AMUR_DEMO_KEY_TAIGA"));
-        unauthorised = new AmurClient(gateway, keys.getProperty("AMUR_DEMO_KEY_SONGHUA"));
+        authorised = new AmurClient(gateway, keys.getProperty("AMUR_DEMO_KEY_TAIGA")).checkingEach(Contract::check);
+        unauthorised = new AmurClient(gateway, keys.getProperty("AMUR_DEMO_KEY_SONGHUA")).checkingEach(Contract::check);
         // The festival's January, this season's or next (flights are on sale a year ahead): a Wednesday from the
         // 12th, at least a week away.
         LocalDate today = LocalDate.now();

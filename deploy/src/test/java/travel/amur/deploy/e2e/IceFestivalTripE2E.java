@@ -51,8 +51,8 @@ class IceFestivalTripE2E {
     static void agencyAndOperations() {
         String gateway = System.getProperty("amur.gateway", "http://127.0.0.1:8080");
         Properties keys = AmurClient.demoKeys(Path.of(System.getProperty("amur.demo-keys", "local/demo-keys.env")));
-        agency = new AmurClient(gateway, keys.getProperty("AMUR_DEMO_KEY_TAIGA"));
-        ops = new AmurClient(gateway, keys.getProperty("AMUR_DEMO_KEY_OPS"));
+        agency = new AmurClient(gateway, keys.getProperty("AMUR_DEMO_KEY_TAIGA")).checkingEach(Contract::check);
+        ops = new AmurClient(gateway, keys.getProperty("AMUR_DEMO_KEY_OPS")).checkingEach(Contract::check);
         trialEnd = ops.get(TRIAL).expect(200).body().path("entryTo").asString();
         flights = nextJanuaryFlights();
     }
