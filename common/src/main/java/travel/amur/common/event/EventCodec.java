@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import reactor.util.context.ContextView;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,11 +25,17 @@ public class EventCodec {
     private final JsonMapper json;
     private final Clock clock;
     private final String source;
+    private final CurrentTrace trace;
 
     public EventCodec(JsonMapper json, Clock clock, String source) {
+        this(json, clock, source, CurrentTrace.NONE);
+    }
+
+    public EventCodec(JsonMapper json, Clock clock, String source, CurrentTrace trace) {
         this.json = json;
         this.clock = clock;
         this.source = source;
+        this.trace = trace;
     }
 
     /** The versioned CloudEvents type declared on a payload class by {@link EventType}. */
@@ -47,10 +54,19 @@ public class EventCodec {
 
     /** Wraps a payload about {@code subject} in a new envelope with a fresh id and the current time. */
     public EventEnvelope wrap(Object payload, String subject, Causation causation) {
+        return wrap(payload, subject, causation, trace.traceparent());
+    }
+
+    /** The same, in the trace of the reactive chain whose context is given. */
+    public EventEnvelope wrap(Object payload, String subject, Causation causation, ContextView context) {
+        return wrap(payload, subject, causation, trace.traceparent(context));
+    }
+
+    private EventEnvelope wrap(Object payload, String subject, Causation causation, String traceparent) {
         Objects.requireNonNull(subject, "subject");
         return new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(), source,
                 typeOf(payload.getClass()), clock.instant(), subject, "application/json",
-                causation.correlationId(), causation.causationId(), json.valueToTree(payload));
+                causation.correlationId(), causation.causationId(), traceparent, json.valueToTree(payload));
     }
 
     public String write(EventEnvelope envelope) {
@@ -90,7 +106,7 @@ public class EventCodec {
         }
         return checked(new EventEnvelope(attributes.get("specversion"), attributes.get("id"), attributes.get("source"),
                 attributes.get("type"), time, attributes.get("subject"), contentType,
-                attributes.get("correlationid"), attributes.get("causationid"), payload));
+                attributes.get("correlationid"), attributes.get("causationid"), attributes.get("traceparent"), payload));
     }
 
     private static EventEnvelope checked(EventEnvelope envelope) {

@@ -11,6 +11,9 @@ import tools.jackson.databind.JsonNode;
  * @param subject the aggregate the event is about; it is also the Kafka record key, so one aggregate's messages stay in order
  * @param correlationId shared by every message of one business flow (for a booking: the itinerary id)
  * @param causationId the id of the message that caused this one, absent for a flow's first message
+ * @param traceparent the W3C trace context of the work that wrote the event (CloudEvents' distributed tracing
+ *         extension); the relay also sends it as the Kafka {@code traceparent} header, so the consumer's span joins
+ *         the same trace
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EventEnvelope(
@@ -23,6 +26,7 @@ public record EventEnvelope(
         @JsonProperty("datacontenttype") String dataContentType,
         @JsonProperty("correlationid") String correlationId,
         @JsonProperty("causationid") String causationId,
+        String traceparent,
         JsonNode data) {
 
     public static final String SPEC_VERSION = "1.0";

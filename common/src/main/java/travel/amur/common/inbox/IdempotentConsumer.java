@@ -88,6 +88,9 @@ public class IdempotentConsumer {
             Outcome outcome = Mono.defer(() -> handle(envelope(record), handlers)).block(handlingTimeout);
             if (outcome == Outcome.DUPLICATE) {
                 log.info("dropped a duplicate delivery on {} (key {})", record.topic(), record.key());
+            } else if (outcome == Outcome.HANDLED) {
+                // One line per handled message, in the trace of the request that caused it (traceId, spanId).
+                log.info("{} handled a message from {} (key {})", handlers.consumer(), record.topic(), record.key());
             }
             return outcome;
         } finally {

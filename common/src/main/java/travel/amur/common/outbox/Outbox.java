@@ -22,8 +22,8 @@ public class Outbox {
 
     /** Stores {@code payload} for {@code topic}; {@code subject} is the aggregate id and the Kafka record key. */
     public Mono<EventEnvelope> publish(String topic, Object payload, Object subject, Causation causation) {
-        return Mono.defer(() -> {
-            EventEnvelope envelope = codec.wrap(payload, String.valueOf(subject), causation);
+        return Mono.deferContextual(context -> {
+            EventEnvelope envelope = codec.wrap(payload, String.valueOf(subject), causation, context);
             return store.append(UUID.fromString(envelope.id()), topic, envelope.subject(), envelope.type(),
                             codec.write(envelope), envelope.time())
                     .thenReturn(envelope);

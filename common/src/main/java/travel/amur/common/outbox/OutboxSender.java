@@ -16,6 +16,9 @@ import travel.amur.common.event.EventEnvelope;
  */
 public class OutboxSender {
 
+    static final String TRACEPARENT = "traceparent";
+    private static final String TRACEPARENT_MEMBER = "\"traceparent\"";
+
     private final KafkaTemplate<String, String> kafka;
     private final Duration timeout;
 
@@ -41,6 +44,32 @@ public class OutboxSender {
     private CompletableFuture<SendResult<String, String>> sendOne(PendingEvent event) {
         ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(), event.envelope());
         record.headers().add("content-type", EventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        String traceparent = traceparentOf(event.envelope());
+        if (traceparent != null) {
+            // The consumer's listener observation continues the trace from this header.
+            record.headers().add(TRACEPARENT, traceparent.getBytes(StandardCharsets.US_ASCII));
+        }
         return kafka.send(record);
+    }
+
+    /**
+     * The envelope's {@code traceparent}, found without reading the whole document again: its value is a W3C
+     * trace context, hex digits and dashes, never an escaped character. PostgreSQL's jsonb gives the envelope back
+     * with a space after each colon.
+     */
+    static String traceparentOf(String envelope) {
+        int at = envelope.indexOf(TRACEPARENT_MEMBER);
+        if (at < 0) {
+            return null;
+        }
+        int start = at + TRACEPARENT_MEMBER.length();
+        while (start < envelope.length() && (envelope.charAt(start) == ' ' || envelope.charAt(start) == ':')) {
+            start++;
+        }
+        if (start >= envelope.length() || envelope.charAt(start) != '"') {
+            return null;
+        }
+        int end = envelope.indexOf('"', start + 1);
+        return end < 0 ? null : envelope.substring(start + 1, end);
     }
 }

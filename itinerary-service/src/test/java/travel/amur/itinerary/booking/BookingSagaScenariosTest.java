@@ -14,6 +14,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -36,6 +39,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The booking saga with the real flight and visa services on real Kafka and PostgreSQL. Each scenario books its own
  * pair of flights, so scenarios never share seats.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class BookingSagaScenariosTest {
 
     static final String AGENCY = "taiga-travel";
@@ -95,6 +99,31 @@ class BookingSagaScenariosTest {
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.phase").isEqualTo("CONFIRMED")
                 .jsonPath("$.log[0]").value(entry -> assertThat((String) entry).contains("booking started"));
+    }
+
+    @Test
+    void one_bookings_trace_runs_from_the_request_through_kafka_to_flight_and_visa_and_back(CapturedOutput logs) {
+        String id = Trips.createdId(itineraries, AGENCY, Trips.iceFestival("2027-01-20", "2027-01-23", Trips.family()));
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        itineraries.post().uri("/api/itineraries/{id}/book", id).header("X-Agency-Id", AGENCY)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .exchange().expectStatus().isAccepted();
+        await().atMost(SAGA).until(() -> "CONFIRMED".equals(Trips.status(itineraries, AGENCY, id)));
+
+        assertThat(commands.matching(m -> id.equals(m.key()))).isNotEmpty()
+                .as("the commands carry the trace (CloudEvents distributed tracing extension)")
+                .allSatisfy(m -> assertThat(m.envelope().path("traceparent").asString()).startsWith("00-" + traceId + "-"));
+        assertThat(statuses.matching(m -> id.equals(m.key())))
+                .as("the events carry the trace (CloudEvents distributed tracing extension)")
+                .allSatisfy(m -> assertThat(m.envelope().path("traceparent").asString()).startsWith("00-" + traceId + "-"));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(logs.getOut().lines()
+                .filter(line -> line.contains(traceId)))
+                .as("the booking's trace id in each service's log")
+                .anySatisfy(line -> assertThat(line).contains("PENDING"))
+                .anySatisfy(line -> assertThat(line).contains("visa-commands handled"))
+                .anySatisfy(line -> assertThat(line).contains("flight-commands handled"))
+                .anySatisfy(line -> assertThat(line).contains("booking-replies handled")));
     }
 
     @Test
