@@ -102,6 +102,10 @@ class GatewayAgainstServicesTest {
                 .jsonPath("$.servers[0].variables.gateway.default").isEqualTo("http://127.0.0.1:8080");
         web.get().uri("/api/openapi.yaml").exchange().expectStatus().isOk()
                 .expectHeader().contentType("application/yaml");
+        web.get().uri("/api/asyncapi.json").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.asyncapi").isEqualTo("3.0.0")
+                .jsonPath("$.channels.flightCommands.address").isEqualTo("amur.flight.commands")
+                .jsonPath("$.components.schemas['travel.amur.flight.HoldSeats.v1'].required").exists();
         web.post().uri("/api/catalog/attractions").exchange().expectStatus().isUnauthorized();
     }
 

@@ -64,8 +64,9 @@ public class EventCodec {
 
     private EventEnvelope wrap(Object payload, String subject, Causation causation, String traceparent) {
         Objects.requireNonNull(subject, "subject");
-        return new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(), source,
-                typeOf(payload.getClass()), clock.instant(), subject, "application/json",
+        String type = typeOf(payload.getClass());
+        return new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(), source, type,
+                clock.instant(), subject, "application/json", EventEnvelope.SCHEMAS + type,
                 causation.correlationId(), causation.causationId(), traceparent, json.valueToTree(payload));
     }
 
@@ -105,7 +106,7 @@ public class EventCodec {
             throw new UnreadableMessageException("CloudEvents attribute 'time' is not an RFC 3339 time", e);
         }
         return checked(new EventEnvelope(attributes.get("specversion"), attributes.get("id"), attributes.get("source"),
-                attributes.get("type"), time, attributes.get("subject"), contentType,
+                attributes.get("type"), time, attributes.get("subject"), contentType, attributes.get("dataschema"),
                 attributes.get("correlationid"), attributes.get("causationid"), attributes.get("traceparent"), payload));
     }
 

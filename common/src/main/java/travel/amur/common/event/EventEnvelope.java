@@ -11,6 +11,7 @@ import tools.jackson.databind.JsonNode;
  * @param subject the aggregate the event is about; it is also the Kafka record key, so one aggregate's messages stay in order
  * @param correlationId shared by every message of one business flow (for a booking: the itinerary id)
  * @param causationId the id of the message that caused this one, absent for a flow's first message
+ * @param dataSchema the payload's schema in the AsyncAPI document of Amur's events ({@link #SCHEMAS} + type)
  * @param traceparent the W3C trace context of the work that wrote the event (CloudEvents' distributed tracing
  *         extension); the relay also sends it as the Kafka {@code traceparent} header, so the consumer's span joins
  *         the same trace
@@ -24,6 +25,7 @@ public record EventEnvelope(
         Instant time,
         String subject,
         @JsonProperty("datacontenttype") String dataContentType,
+        @JsonProperty("dataschema") String dataSchema,
         @JsonProperty("correlationid") String correlationId,
         @JsonProperty("causationid") String causationId,
         String traceparent,
@@ -31,4 +33,6 @@ public record EventEnvelope(
 
     public static final String SPEC_VERSION = "1.0";
     public static final String CONTENT_TYPE = "application/cloudevents+json";
+    /** Where the payload schemas are: the AsyncAPI document every gateway serves at {@code /api/asyncapi.json}. */
+    public static final String SCHEMAS = "https://amur.travel/api/asyncapi.json#/components/schemas/";
 }

@@ -17,46 +17,62 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * The public API document (OpenAPI 3.1, from common's {@code openapi/amur-api.yaml}): the one contract of every
- * service behind the gateway, served as written (YAML) and as JSON, open without a key. Read once at start-up.
+ * The contracts, open without a key: the public API (OpenAPI 3.1, common's {@code openapi/amur-api.yaml}) and the
+ * events on Kafka (AsyncAPI 3, {@code asyncapi/amur-events.yaml}), each as written (YAML) and as JSON. Read once at
+ * start-up.
  */
 @RestController
 class ApiDocument {
 
-    static final String RESOURCE = "openapi/amur-api.yaml";
     static final MediaType YAML = MediaType.parseMediaType("application/yaml");
 
-    private final byte[] yaml;
-    private final byte[] json;
-    private final String etag;
-
-    ApiDocument() {
-        try (InputStream in = ApiDocument.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the class path");
-            }
-            yaml = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        json = JsonMapper.builder().build().writeValueAsBytes(YAMLMapper.builder().build().readTree(yaml));
-        etag = "\"" + sha256(yaml).substring(0, 16) + "\"";
-    }
+    private final Document openApi = Document.read("openapi/amur-api.yaml");
+    private final Document asyncApi = Document.read("asyncapi/amur-events.yaml");
 
     @GetMapping(path = "/api/openapi.yaml", produces = "application/yaml")
-    ResponseEntity<String> asYaml() {
-        return answer(YAML, new String(yaml, StandardCharsets.UTF_8));
+    ResponseEntity<String> openApiYaml() {
+        return openApi.answer(YAML);
     }
 
     @GetMapping(path = "/api/openapi.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> asJson() {
-        return answer(MediaType.APPLICATION_JSON, new String(json, StandardCharsets.UTF_8));
+    ResponseEntity<String> openApiJson() {
+        return openApi.answer(MediaType.APPLICATION_JSON);
     }
 
-    private ResponseEntity<String> answer(MediaType type, String body) {
-        // The ETag lets WebFlux answer If-None-Match with 304; a new release has a new document, hence a new tag.
-        return ResponseEntity.ok().contentType(type).eTag(etag)
-                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic()).body(body);
+    @GetMapping(path = "/api/asyncapi.yaml", produces = "application/yaml")
+    ResponseEntity<String> asyncApiYaml() {
+        return asyncApi.answer(YAML);
+    }
+
+    @GetMapping(path = "/api/asyncapi.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> asyncApiJson() {
+        return asyncApi.answer(MediaType.APPLICATION_JSON);
+    }
+
+    /** One document in both forms, and its entity tag. */
+    private record Document(String yaml, String json, String etag) {
+
+        static Document read(String resource) {
+            byte[] yaml;
+            try (InputStream in = ApiDocument.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException(resource + " is missing from the class path");
+                }
+                yaml = in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            byte[] json = JsonMapper.builder().build().writeValueAsBytes(YAMLMapper.builder().build().readTree(yaml));
+            return new Document(new String(yaml, StandardCharsets.UTF_8), new String(json, StandardCharsets.UTF_8),
+                    "\"" + sha256(yaml).substring(0, 16) + "\"");
+        }
+
+        ResponseEntity<String> answer(MediaType type) {
+            // The ETag lets WebFlux answer If-None-Match with 304; a new release has a new document and a new tag.
+            return ResponseEntity.ok().contentType(type).eTag(etag)
+                    .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
+                    .body(type.equals(YAML) ? yaml : json);
+        }
     }
 
     private static String sha256(byte[] bytes) {

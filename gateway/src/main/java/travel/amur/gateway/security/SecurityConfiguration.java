@@ -80,7 +80,8 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.OPTIONS).permitAll()
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/catalog/**").permitAll()
-                        .pathMatchers(HttpMethod.GET, "/api/openapi.yaml", "/api/openapi.json", "/api/docs",
+                        .pathMatchers(HttpMethod.GET, "/api/openapi.yaml", "/api/openapi.json", "/api/asyncapi.yaml",
+                                "/api/asyncapi.json", "/api/docs",
                                 "/api/docs/**").permitAll()
                         .pathMatchers(HttpMethod.PUT, "/api/visa/policies/**").hasRole("OPS")
                         .pathMatchers(HttpMethod.PATCH, "/api/visa/policies/**").hasRole("OPS")

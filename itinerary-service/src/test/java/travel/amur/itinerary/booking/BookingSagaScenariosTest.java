@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ import travel.amur.common.contract.visa.VisasChecked;
 import travel.amur.common.event.Causation;
 import travel.amur.common.event.EventCodec;
 import travel.amur.common.event.Topics;
+import travel.amur.common.testing.EventContract;
 import travel.amur.common.testing.TopicRecorder;
 import travel.amur.itinerary.support.Platform;
 import travel.amur.itinerary.support.Platform.Service;
@@ -102,7 +104,8 @@ class BookingSagaScenariosTest {
     }
 
     @Test
-    void one_bookings_trace_runs_from_the_request_through_kafka_to_flight_and_visa_and_back(CapturedOutput logs) {
+    void one_bookings_trace_runs_through_kafka_to_flight_and_visa_and_back_in_events_the_asyncapi_document_describes(
+            CapturedOutput logs) {
         String id = Trips.createdId(itineraries, AGENCY, Trips.iceFestival("2027-01-20", "2027-01-23", Trips.family()));
         String traceId = UUID.randomUUID().toString().replace("-", "");
         itineraries.post().uri("/api/itineraries/{id}/book", id).header("X-Agency-Id", AGENCY)
@@ -114,6 +117,9 @@ class BookingSagaScenariosTest {
         assertThat(commands.matching(m -> id.equals(m.key()))).isNotEmpty()
                 .as("the commands carry the trace (CloudEvents distributed tracing extension)")
                 .allSatisfy(m -> assertThat(m.envelope().path("traceparent").asString()).startsWith("00-" + traceId + "-"));
+        Stream.concat(commands.matching(m -> id.equals(m.key())).stream(),
+                        statuses.matching(m -> id.equals(m.key())).stream())
+                .forEach(message -> EventContract.get().check(message.envelope().toString()));
         assertThat(statuses.matching(m -> id.equals(m.key())))
                 .as("the events carry the trace (CloudEvents distributed tracing extension)")
                 .allSatisfy(m -> assertThat(m.envelope().path("traceparent").asString()).startsWith("00-" + traceId + "-"));
