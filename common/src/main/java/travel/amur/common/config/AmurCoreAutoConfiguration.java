@@ -1,14 +1,14 @@
 package travel.amur.common.config;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import io.micrometer.tracing.handler.TracingObservationHandler;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.time.Clock;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
-import io.micrometer.tracing.handler.TracingObservationHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -73,6 +73,45 @@ public class AmurCoreAutoConfiguration {
     EventCodec eventCodec(JsonMapper json, Clock clock, Environment environment, ObjectProvider<CurrentTrace> trace) {
         return new EventCodec(json, clock, "/amur/" + environment.getProperty("spring.application.name", "unknown"),
                 trace.getIfAvailable(() -> CurrentTrace.NONE));
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    @ConditionalOnMissingBean
+    ProblemResponses problemResponses(JsonMapper json) {
+        return new ProblemResponses(json);
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    @ConditionalOnMissingBean
+    ProblemWebExceptionHandler problemWebExceptionHandler(ProblemResponses responses) {
+        return new ProblemWebExceptionHandler(responses);
+    }
+
+    /** How every service's OpenAPI document says callers authenticate: through the gateway. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.swagger.v3.oas.models.OpenAPI")
+    static class ApiDocuments {
+
+        @Bean
+        @ConditionalOnMissingBean
+        OpenAPI amurOpenApi(Environment environment) {
+            String service = environment.getProperty("spring.application.name", "amur");
+            return new OpenAPI()
+                    .info(new Info().title("Amur " + service).version("v1").description(
+                            "Part of Amur, the booking platform for trips across the China-Russia border. Call it"
+                                    + " through the gateway with `X-API-Key` (agencies) or `Authorization: Bearer`"
+                                    + " (mobile apps); the gateway sets `X-Agency-Id` for the service. Errors are"
+                                    + " RFC 9457 problems."))
+                    .components(new Components()
+                            .addSecuritySchemes("apiKey", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                                    .in(SecurityScheme.In.HEADER).name("X-API-Key"))
+                            .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                    .scheme("bearer").bearerFormat("JWT")))
+                    .addSecurityItem(new SecurityRequirement().addList("apiKey"))
+                    .addSecurityItem(new SecurityRequirement().addList("bearer"));
+        }
     }
 
     /** Where Micrometer Tracing runs (every service), events carry the trace of the work that wrote them. */
