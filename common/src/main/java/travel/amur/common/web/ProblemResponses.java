@@ -1,6 +1,7 @@
 package travel.amur.common.web;
 
 import java.net.URI;
+import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,6 +18,7 @@ public class ProblemResponses {
 
     public ProblemResponses(JsonMapper json) {
         this.json = json;
+        ProblemTexts.preload();
     }
 
     public Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem, HttpHeaders extraHeaders) {
@@ -37,7 +39,10 @@ public class ProblemResponses {
             response.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(Problems.RETRY_AFTER_SECONDS));
         }
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        byte[] bytes = json.writeValueAsBytes(Problems.body(problem));
+        Locale language = ProblemTexts.choose(exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE));
+        response.getHeaders().set(HttpHeaders.CONTENT_LANGUAGE, language.getLanguage());
+        response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+        byte[] bytes = json.writeValueAsBytes(Problems.body(ProblemTexts.localise(problem, language)));
         return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
     }
 }

@@ -64,12 +64,12 @@ public final class Problems {
         if (failure instanceof HandlerMethodValidationException validation) {
             List<InvalidField> fields = new ArrayList<>();
             validation.getParameterValidationResults().forEach(result -> result.getResolvableErrors()
-                    .forEach(error -> fields.add(new InvalidField(parameterName(result.getMethodParameter()),
-                            error.getDefaultMessage()))));
+                    .forEach(error -> fields.add(InvalidField.of(parameterName(result.getMethodParameter()),
+                            InvalidField.OUT_OF_RANGE, error.getDefaultMessage()))));
             return invalid(fields, List.of());
         }
         if (failure instanceof MissingRequestValueException missing) {
-            return invalid(List.of(new InvalidField(missing.getName(), "is required")), List.of());
+            return invalid(List.of(InvalidField.of(missing.getName(), InvalidField.REQUIRED, "is required")), List.of());
         }
         if (failure instanceof ServerWebInputException input) {
             return fromInput(input);
@@ -125,21 +125,22 @@ public final class Problems {
     private static ProblemDetail fromInput(ServerWebInputException input) {
         MethodParameter parameter = input.getMethodParameter();
         if (input.getCause() instanceof TypeMismatchException mismatch && parameter != null) {
-            return invalid(List.of(new InvalidField(parameterName(parameter),
-                    "must be " + expected(mismatch.getRequiredType()) + ", not " + json(mismatch.getValue()))),
-                    List.of());
+            return invalid(List.of(wrongValue(parameterName(parameter), mismatch.getRequiredType(),
+                    json(mismatch.getValue()))), List.of());
         }
         JacksonException json = findCause(input, JacksonException.class);
         if (json != null) {
             return invalid(List.of(fromJson(json)), List.of());
         }
         if (input.getCause() instanceof DecodingException decoding) {
-            return invalid(List.of(new InvalidField("", "unreadable request body: " + decoding.getMessage())), List.of());
+            return invalid(List.of(InvalidField.of("", InvalidField.MALFORMED_JSON,
+                    "unreadable request body: " + decoding.getMessage())), List.of());
         }
         String reason = input.getReason() == null ? "invalid request" : input.getReason();
         String field = parameter != null && parameter.getParameterIndex() >= 0 ? parameterName(parameter) : "";
         if (reason.startsWith("No request body")) {
-            return invalid(List.of(new InvalidField("", "a JSON request body is required")), List.of());
+            return invalid(List.of(InvalidField.of("", InvalidField.REQUIRED, "a JSON request body is required")),
+                    List.of());
         }
         return invalid(List.of(new InvalidField(field, reason)), List.of());
     }
@@ -147,11 +148,10 @@ public final class Problems {
     private static InvalidField fromJson(JacksonException e) {
         String path = jsonPath(e);
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return new InvalidField(path, "is not a known field");
+            return InvalidField.of(path, InvalidField.UNKNOWN_FIELD, "is not a known field");
         }
         if (e instanceof InvalidFormatException format) {
-            return new InvalidField(path, "must be " + expected(format.getTargetType()) + ", not "
-                    + json(format.getValue()));
+            return wrongValue(path, format.getTargetType(), json(format.getValue()));
         }
         if (e instanceof ValueInstantiationException instantiation) {
             Throwable cause = instantiation.getCause();
@@ -160,10 +160,12 @@ public final class Problems {
         }
         if (e instanceof MismatchedInputException mismatch) {
             String expected = mismatch.getTargetType() == null ? "of another type" : expected(mismatch.getTargetType());
-            return new InvalidField(path, path.isEmpty() ? "the request body must be " + expected : "must be " + expected);
+            return InvalidField.of(path, InvalidField.WRONG_TYPE,
+                    path.isEmpty() ? "the request body must be " + expected : "must be " + expected,
+                    shape(mismatch.getTargetType()));
         }
         if (e instanceof StreamReadException) {
-            return new InvalidField("", "malformed JSON: " + e.getOriginalMessage());
+            return InvalidField.of("", InvalidField.MALFORMED_JSON, "malformed JSON: " + e.getOriginalMessage());
         }
         return new InvalidField(path, e.getOriginalMessage());
     }
@@ -190,7 +192,42 @@ public final class Problems {
     }
 
     private static InvalidField field(FieldError error) {
-        return new InvalidField(error.getField(), error.getDefaultMessage());
+        String code = "NotNull".equals(error.getCode()) || "NotBlank".equals(error.getCode())
+                || "NotEmpty".equals(error.getCode()) ? InvalidField.REQUIRED : InvalidField.OUT_OF_RANGE;
+        return InvalidField.of(error.getField(), code, error.getDefaultMessage());
+    }
+
+    private static InvalidField wrongValue(String field, Class<?> type, String given) {
+        return InvalidField.of(field, InvalidField.WRONG_VALUE, "must be " + expected(type) + ", not " + given,
+                shape(type), given);
+    }
+
+    /**
+     * The shape a type expects, as a key of the problem texts ({@code shape.date}...), with the allowed values of an
+     * enum after a colon.
+     */
+    private static String shape(Class<?> type) {
+        if (type == null) {
+            return "shape.value";
+        }
+        if (type.isEnum()) {
+            return "shape.enum:" + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+                    .collect(Collectors.joining(", ", "[", "]"));
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "shape.array";
+        }
+        return switch (type.getSimpleName()) {
+            case "LocalDate" -> "shape.date";
+            case "Instant", "OffsetDateTime", "ZonedDateTime" -> "shape.datetime";
+            case "LocalTime" -> "shape.time";
+            case "UUID" -> "shape.uuid";
+            case "int", "Integer", "long", "Long", "short", "Short" -> "shape.integer";
+            case "BigDecimal", "double", "Double", "float", "Float" -> "shape.number";
+            case "boolean", "Boolean" -> "shape.boolean";
+            case "String", "CharSequence" -> "shape.string";
+            default -> "shape.object";
+        };
     }
 
     private static String parameterName(MethodParameter parameter) {

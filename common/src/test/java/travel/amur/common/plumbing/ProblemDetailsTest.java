@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -77,6 +78,35 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void errors_come_in_russian_or_chinese_by_accept_language_with_the_same_stable_codes() {
+        String body = "{\"item\": \"tea\", \"quantity\": 1, \"date\": 12}";
+        post(body, "ru").expectStatus().isBadRequest()
+                .expectHeader().valueEquals(HttpHeaders.CONTENT_LANGUAGE, "ru")
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://amur.travel/problems/invalid-request")
+                .jsonPath("$.title").isEqualTo("Недопустимый запрос")
+                .jsonPath("$.errors[0].field").isEqualTo("date")
+                .jsonPath("$.errors[0].code").isEqualTo("wrong-value")
+                .jsonPath("$.errors[0].message").isEqualTo("должно быть: дата (ГГГГ-ММ-ДД), а не 12")
+                .jsonPath("$.detail").isEqualTo("date: должно быть: дата (ГГГГ-ММ-ДД), а не 12");
+        post(body, "zh-CN,zh;q=0.9,en;q=0.5").expectStatus().isBadRequest()
+                .expectHeader().valueEquals(HttpHeaders.CONTENT_LANGUAGE, "zh")
+                .expectBody()
+                .jsonPath("$.title").isEqualTo("请求无效")
+                .jsonPath("$.errors[0].code").isEqualTo("wrong-value")
+                .jsonPath("$.errors[0].message").isEqualTo("应为日期（YYYY-MM-DD），而不是 12");
+        post(body, "de").expectStatus().isBadRequest()
+                .expectHeader().valueEquals(HttpHeaders.CONTENT_LANGUAGE, "en")
+                .expectBody()
+                .jsonPath("$.title").isEqualTo("Invalid request")
+                .jsonPath("$.errors[0].message").isEqualTo("must be a date (YYYY-MM-DD), not 12");
+        post("{\"quantity\": 1, \"size\": \"HUGE\"}", "ru").expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].code").isEqualTo("wrong-value")
+                .jsonPath("$.errors[0].message").isEqualTo("должно быть: одно из [SMALL, LARGE], а не \"HUGE\"");
+    }
+
+    @Test
     void validation_errors_list_every_offending_field() {
         post("{\"item\": \"\", \"quantity\": 12}").expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -103,8 +133,13 @@ class ProblemDetailsTest {
     }
 
     private WebTestClient.ResponseSpec post(String body) {
+        return post(body, "en");
+    }
+
+    private WebTestClient.ResponseSpec post(String body, String acceptLanguage) {
         return web.post().uri("/test/orders")
                 .header("X-Agency-Id", "agency-a").header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                .header(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                 .exchange();
     }

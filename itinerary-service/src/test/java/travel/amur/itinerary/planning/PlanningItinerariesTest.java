@@ -48,6 +48,30 @@ class PlanningItinerariesTest {
     }
 
     @Test
+    void warnings_come_in_russian_or_chinese_by_accept_language_with_their_codes() {
+        String id = Trips.createdId(itineraries, AGENCY, Trips.iceFestival("2027-01-06", "2027-01-09", Trips.family()));
+
+        itineraries.get().uri("/api/itineraries/{id}", id).header("X-Agency-Id", AGENCY)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "ru").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.warnings[?(@.code == 'EXTREME_COLD')].message").value(List.class, messages ->
+                        assertThat(messages).isNotEmpty().allSatisfy(message -> assertThat((String) message)
+                                .contains("сильный мороз")));
+        itineraries.get().uri("/api/itineraries/{id}", id).header("X-Agency-Id", AGENCY)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh").exchange()
+                .expectBody()
+                .jsonPath("$.warnings[?(@.code == 'EXTREME_COLD')].message").value(List.class, messages ->
+                        assertThat(messages).isNotEmpty().allSatisfy(message -> assertThat((String) message)
+                                .contains("户外严寒")));
+        itineraries.get().uri("/api/itineraries/{id}", id).header("X-Agency-Id", AGENCY).exchange()
+                .expectBody()
+                .jsonPath("$.warnings[?(@.code == 'EXTREME_COLD')].message").value(List.class, messages ->
+                        assertThat(messages).isNotEmpty().allSatisfy(message -> assertThat((String) message)
+                                .contains("extreme cold")));
+    }
+
+    @Test
     void activities_out_of_season_before_landing_or_after_leaving_are_warned_about() {
         Map<String, Object> trip = Map.of("destination", "CN", "purpose", "TOURISM", "travellers",
                 List.of(Trips.traveller("Anna", "Ivanova", "ORDINARY")),

@@ -74,6 +74,7 @@ class ItinerariesController {
         this.itineraries = itineraries;
         this.catalog = catalog;
         this.idempotency = idempotency;
+        WarningTexts.preload();
     }
 
     @PostMapping

@@ -56,7 +56,9 @@ record ItineraryView(UUID id, String status, int version, String destination, St
                 draft.packageId() == null ? null : new PackageView(draft.packageId(), draft.packageStart()),
                 itinerary.plan().days().stream().map(day -> new DayView(day.date(), day.items().stream()
                         .map(item -> item(item, attractions, language)).toList())).toList(),
-                itinerary.plan().price(), itinerary.plan().warnings(), itinerary.rejections(),
+                itinerary.plan().price(),
+                WarningTexts.in(language, itinerary.plan().warnings(), attractions, draft.travellers()),
+                itinerary.rejections(),
                 itinerary.waitingFor(), itinerary.createdAt(), itinerary.updatedAt(), links(itinerary));
     }
 
