@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import travel.amur.common.testing.ArchitectureRules;
 
 @AnalyzeClasses(packages = "travel.amur.itinerary", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -21,4 +22,7 @@ class ArchitectureTest {
     static final ArchRule infrastructure_is_reached_only_through_ports =
             noClasses().that().resideInAnyPackage("..application..", "..web..", "..model..")
                     .should().dependOnClassesThat().resideInAPackage("..infrastructure..");
+
+    @ArchTest
+    static final ArchRule features_have_no_cycles_between_them = ArchitectureRules.featuresHaveNoCycles();
 }

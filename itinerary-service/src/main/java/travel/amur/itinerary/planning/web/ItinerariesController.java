@@ -1,7 +1,6 @@
 package travel.amur.itinerary.planning.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -12,7 +11,6 @@ import java.net.URI;
 import java.time.Duration;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -31,12 +29,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import travel.amur.common.web.IdempotentRequests;
 import travel.amur.common.web.InvalidField;
 import travel.amur.common.web.PageLinks;
 import travel.amur.common.web.ProblemException;
-import travel.amur.common.web.StoredResponse;
-import travel.amur.itinerary.booking.application.BookingItineraries;
 import travel.amur.itinerary.catalog.application.Catalog;
 import travel.amur.itinerary.catalog.web.Languages;
 import travel.amur.itinerary.planning.application.Itineraries;
@@ -50,30 +45,26 @@ import travel.amur.itinerary.planning.model.ItineraryStatus;
 @RestController
 @RequestMapping("/api/itineraries")
 @Tag(name = "Itineraries", description = "Build a trip, book it, follow the booking, cancel it")
-class ItinerariesController {
+public class ItinerariesController {
 
-    static final String AGENCY = "X-Agency-Id";
+    public static final String AGENCY = "X-Agency-Id";
     /** Set by the gateway from the agency's record: whether operations authorised it for group tours. */
-    static final String GROUP_TOURS = "X-Agency-Group-Tours";
+    public static final String GROUP_TOURS = "X-Agency-Group-Tours";
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
     /** What a watcher waits before reconnecting a dropped stream. */
     private static final Duration RECONNECT = Duration.ofSeconds(3);
 
     private final PlanningItineraries planning;
-    private final BookingItineraries booking;
     private final WatchingItineraries watching;
     private final Itineraries itineraries;
     private final Catalog catalog;
-    private final IdempotentRequests idempotency;
 
-    ItinerariesController(PlanningItineraries planning, BookingItineraries booking, WatchingItineraries watching,
-            Itineraries itineraries, Catalog catalog, IdempotentRequests idempotency) {
+    ItinerariesController(PlanningItineraries planning, WatchingItineraries watching, Itineraries itineraries,
+            Catalog catalog) {
         this.planning = planning;
-        this.booking = booking;
         this.watching = watching;
         this.itineraries = itineraries;
         this.catalog = catalog;
-        this.idempotency = idempotency;
         WarningTexts.preload();
     }
 
@@ -153,40 +144,6 @@ class ItinerariesController {
                         .body(view)));
     }
 
-    @PostMapping("/{id}/book")
-    @Operation(summary = "Book a DRAFT itinerary", description = """
-            Starts the booking saga and answers 202 with status PENDING at once: visas are checked and seats held \
-            in parallel, then the seats are confirmed. Follow it on `/events` or by GET: it ends CONFIRMED, or \
-            REJECTED with reasons (VISA_NOT_ELIGIBLE naming the traveller, SOLD_OUT, TIMEOUT ...). Needs an \
-            `Idempotency-Key`; booking anything but a DRAFT is a 409.""")
-    @ApiResponse(responseCode = "202", description = "Booking started")
-    @ApiResponse(responseCode = "409", description = "The itinerary is not a DRAFT",
-            content = @Content(mediaType = "application/problem+json"))
-    Mono<ResponseEntity<String>> book(@RequestHeader(AGENCY) String agencyId, @PathVariable UUID id,
-            @RequestHeader(name = GROUP_TOURS, required = false) String groupTours,
-            @Parameter(description = "a unique key per booking attempt")
-            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
-        var request = new IdempotentRequests.Request(agencyId, IdempotentRequests.requireKey(key),
-                "POST /api/itineraries/" + id + "/book", Map.of("itineraryId", id));
-        return idempotency.execute(request, () -> booking.book(id, agency(agencyId, groupTours))
-                        .switchIfEmpty(notFound(id))
-                        .map(outcome -> accepted(outcome, "booked"))
-                        .flatMap(itinerary -> view(itinerary, acceptLanguage))
-                        .map(view -> idempotency.respond(HttpStatus.ACCEPTED, view, "/api/itineraries/" + id)))
-                .map(StoredResponse::toResponseEntity);
-    }
-
-    @PostMapping("/{id}/cancel")
-    @Operation(summary = "Cancel a CONFIRMED itinerary: its seats are released (409 otherwise)")
-    Mono<ItineraryView> cancel(@RequestHeader(AGENCY) String agencyId, @PathVariable UUID id,
-            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
-        return booking.cancel(id, agencyId)
-                .switchIfEmpty(notFound(id))
-                .map(outcome -> accepted(outcome, "cancelled"))
-                .flatMap(itinerary -> view(itinerary, acceptLanguage));
-    }
-
     @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Follow an itinerary as it changes (Server-Sent Events)", description = """
             First the current status, then every status change as it happens, as `status` events whose id is the \
@@ -222,20 +179,8 @@ class ItinerariesController {
         }
     }
 
-    @GetMapping("/{id}/booking")
-    @Operation(summary = "The booking saga of an itinerary: its steps and its log, for support")
-    Mono<Map<String, Object>> bookingLog(@RequestHeader(AGENCY) String agencyId, @PathVariable UUID id) {
-        return itineraries.findOwned(id, agencyId).switchIfEmpty(notFound(id))
-                .flatMap(itinerary -> booking.saga(id)
-                        .switchIfEmpty(Mono.error(() -> ProblemException.notFound("itinerary " + id
-                                + " has not been booked")))
-                        .zipWith(booking.logOf(id).collectList())
-                        .map(found -> Map.of("phase", found.getT1().phase(), "steps", found.getT1().steps(),
-                                "refusals", found.getT1().refusals(), "log", found.getT2())));
-    }
-
     /** The agency as the gateway describes it; the authorisation is unknown when the header is absent. */
-    private static Agency agency(String agencyId, String groupTours) {
+    public static Agency agency(String agencyId, String groupTours) {
         return new Agency(agencyId, groupTours == null ? null : Boolean.valueOf(groupTours.trim()));
     }
 
@@ -252,14 +197,8 @@ class ItinerariesController {
         return ((PlanningItineraries.Planned) outcome).itinerary();
     }
 
-    private static Itinerary accepted(BookingItineraries.Outcome outcome, String what) {
-        if (outcome instanceof BookingItineraries.WrongStatus wrong) {
-            throw notDraft(wrong.status(), what);
-        }
-        return ((BookingItineraries.Accepted) outcome).itinerary();
-    }
-
-    private static ProblemException notDraft(ItineraryStatus status, String what) {
+    /** The 409 of an action the itinerary's status does not allow. */
+    public static ProblemException notDraft(ItineraryStatus status, String what) {
         return ProblemException.conflict("itinerary-status", "Not allowed in this status",
                 "an itinerary that is " + status + " cannot be " + what);
     }

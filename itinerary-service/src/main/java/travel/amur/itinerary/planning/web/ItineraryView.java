@@ -20,7 +20,7 @@ import travel.amur.itinerary.planning.model.Traveller;
 import travel.amur.itinerary.planning.model.Warning;
 
 /** An itinerary as agencies and apps read it, in the language asked for; passport numbers masked. */
-record ItineraryView(UUID id, String status, int version, String destination, String purpose,
+public record ItineraryView(UUID id, String status, int version, String destination, String purpose,
         List<Traveller> travellers, FlightView outboundFlight, FlightView returnFlight, PackageView tripPackage,
         List<DayView> days, Plan.Price price, List<Warning> warnings, List<Rejection> rejections,
         List<String> waitingFor, Instant createdAt, Instant updatedAt, Map<String, String> links) {
@@ -48,7 +48,7 @@ record ItineraryView(UUID id, String status, int version, String destination, St
             Integer minutesNeeded, Boolean outdoor, BigDecimal priceCny) {
     }
 
-    static ItineraryView of(Itinerary itinerary, Map<String, Attraction> attractions, String language) {
+    public static ItineraryView of(Itinerary itinerary, Map<String, Attraction> attractions, String language) {
         Draft draft = itinerary.draft();
         return new ItineraryView(itinerary.id(), itinerary.status().name(), itinerary.version(), draft.destination(),
                 draft.purpose(), draft.travellers().stream().map(Traveller::masked).toList(),
