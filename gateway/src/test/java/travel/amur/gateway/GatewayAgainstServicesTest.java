@@ -126,6 +126,19 @@ class GatewayAgainstServicesTest {
     }
 
     @Test
+    void cancelling_a_flight_needs_the_ops_role() {
+        web.post().uri("/api/flights/{id}/disruptions", UUID.randomUUID()).header("X-API-Key", TAIGA)
+                .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"type\":\"CANCELLED\",\"reason\":\"test\"}").exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        web.post().uri("/api/flights/{id}/disruptions", UUID.randomUUID()).header("X-API-Key", OPS)
+                .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"type\":\"CANCELLED\",\"reason\":\"test\"}").exchange()
+                .expectStatus().isNotFound();
+    }
+
+    @Test
     void changing_a_visa_policy_needs_the_ops_role() {
         web.patch().uri("/api/visa/policies/CN-RU-VISA-FREE-TRIAL").header("X-API-Key", TAIGA)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"entryTo\":\"2030-01-01\"}").exchange()

@@ -87,6 +87,7 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.PATCH, "/api/visa/policies/**").hasRole("OPS")
                         .pathMatchers(HttpMethod.DELETE, "/api/visa/policies/**").hasRole("OPS")
                         .pathMatchers(HttpMethod.POST, "/api/visa/policies/**").hasRole("OPS")
+                        .pathMatchers(HttpMethod.POST, "/api/flights/*/disruptions").hasRole("OPS")
                         .anyExchange().authenticated())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((exchange, failure) -> unauthorized(problems, exchange,

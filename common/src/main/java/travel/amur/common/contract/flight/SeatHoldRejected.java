@@ -8,5 +8,5 @@ import travel.amur.common.event.EventType;
 public record SeatHoldRejected(UUID holdId, UUID bookingId, UUID flightId, Reason reason, String detail) {
 
     /** Why a hold was refused. */
-    public enum Reason { SOLD_OUT, NOT_FOUND, DEPARTED, RELEASED }
+    public enum Reason { SOLD_OUT, NOT_FOUND, DEPARTED, RELEASED, CANCELLED }
 }

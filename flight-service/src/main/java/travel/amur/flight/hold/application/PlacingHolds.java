@@ -91,6 +91,10 @@ public class PlacingHolds {
         Instant now = clock.instant();
         return stock.flight(request.flightId(), request.cabin())
                 .flatMap(flight -> {
+                    if (flight.cancelled()) {
+                        return Mono.<Placement>just(new Refused(Refusal.CANCELLED,
+                                flight.flightNumber() + " of " + flight.departsAt() + " was cancelled"));
+                    }
                     if (!flight.departsAt().isAfter(now)) {
                         return Mono.<Placement>just(new Refused(Refusal.DEPARTED,
                                 flight.flightNumber() + " departed at " + flight.departsAt()));

@@ -25,7 +25,7 @@ class R2dbcSeatStock implements SeatStock {
     @Override
     public Mono<FlightToHold> flight(UUID flightId, Cabin cabin) {
         return db.sql("""
-                        SELECT f.id, f.flight_number, f.departs_at, a.country, i.fare_rub, i.fare_cny
+                        SELECT f.id, f.flight_number, f.departs_at, f.status, a.country, i.fare_rub, i.fare_cny
                           FROM flight f
                           JOIN seat_inventory i ON i.flight_id = f.id AND i.cabin = :cabin
                           JOIN airport a ON a.code = f.origin
@@ -34,7 +34,8 @@ class R2dbcSeatStock implements SeatStock {
                 .bind("id", flightId).bind("cabin", cabin.name())
                 .map(row -> new FlightToHold(row.get("id", UUID.class), row.get("flight_number", String.class),
                         row.get("departs_at", Instant.class), row.get("country", String.class),
-                        new Fare(row.get("fare_rub", BigDecimal.class), row.get("fare_cny", BigDecimal.class))))
+                        new Fare(row.get("fare_rub", BigDecimal.class), row.get("fare_cny", BigDecimal.class)),
+                        "CANCELLED".equals(row.get("status", String.class))))
                 .one();
     }
 

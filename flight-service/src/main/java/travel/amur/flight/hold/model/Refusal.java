@@ -9,5 +9,7 @@ public enum Refusal {
     /** The flight has left. */
     DEPARTED,
     /** The booking released this hold before asking for it (a compensation overtook its request). */
-    RELEASED
+    RELEASED,
+    /** Operations cancelled the flight. */
+    CANCELLED
 }

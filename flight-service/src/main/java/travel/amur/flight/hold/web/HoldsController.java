@@ -197,6 +197,9 @@ class HoldsController {
         if (refused.refusal() == Refusal.DEPARTED) {
             return ProblemException.conflict("flight-departed", "Flight departed", refused.explanation());
         }
+        if (refused.refusal() == Refusal.CANCELLED) {
+            return ProblemException.conflict("flight-cancelled", "Flight cancelled", refused.explanation());
+        }
         return ProblemException.conflict("seats-unavailable", "Seats unavailable", refused.explanation());
     }
 

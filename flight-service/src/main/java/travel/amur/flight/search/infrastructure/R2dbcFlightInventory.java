@@ -21,6 +21,7 @@ class R2dbcFlightInventory implements FlightInventory {
 
     private static final String COLUMNS = """
             SELECT f.id, f.flight_number, f.carrier, f.origin, f.destination, f.departs_at, f.arrives_at, f.aircraft,
+                   f.status,
                    i.cabin, i.capacity, i.capacity - i.held - i.sold AS available, i.fare_rub, i.fare_cny,
                    s.source, s.valid_to, s.carried_forward, s.note, s.placeholders, s.fare_source
               FROM flight f JOIN seat_inventory i ON i.flight_id = f.id
@@ -40,6 +41,7 @@ class R2dbcFlightInventory implements FlightInventory {
                          WHERE f.origin = :origin AND f.destination = :destination
                            AND f.departure_date BETWEEN :from AND :to
                            AND f.departs_at > :now
+                           AND f.status = 'SCHEDULED'
                            AND i.cabin = :cabin
                            AND i.capacity - i.held - i.sold >= :seats
                          ORDER BY f.departs_at
@@ -68,6 +70,7 @@ class R2dbcFlightInventory implements FlightInventory {
                 new Fare(row.get("fare_rub", BigDecimal.class), row.get("fare_cny", BigDecimal.class)),
                 new ScheduleFacts(row.get("source", String.class), row.get("valid_to", LocalDate.class),
                         row.get("carried_forward", Boolean.class), row.get("note", String.class),
-                        List.of(row.get("placeholders", String[].class)), row.get("fare_source", String.class)));
+                        List.of(row.get("placeholders", String[].class)), row.get("fare_source", String.class)),
+                "CANCELLED".equals(row.get("status", String.class)));
     }
 }

@@ -9,7 +9,7 @@ import travel.amur.flight.schedule.model.Fare;
 /** A dated flight with the free seats and fare of one cabin, as stored, and what its schedule rests on. */
 public record FlightSeats(UUID flightId, String flightNumber, String carrier, String origin, String destination,
         Instant departsAt, Instant arrivesAt, String aircraft, Cabin cabin, int capacity, int seatsAvailable,
-        Fare fare, ScheduleFacts schedule) {
+        Fare fare, ScheduleFacts schedule, boolean cancelled) {
 
     public Duration duration() {
         return Duration.between(departsAt, arrivesAt);

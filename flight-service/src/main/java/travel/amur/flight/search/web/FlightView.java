@@ -28,7 +28,8 @@ record FlightView(UUID flightId, String flightNumber, OfferView.CarrierView carr
                 airport(details.origin()), airport(details.destination()),
                 OfferView.local(flight.departsAt(), details.origin()),
                 OfferView.local(flight.arrivesAt(), details.destination()), flight.duration().toMinutes(),
-                flight.aircraft(), flight.departedAt(details.at()) ? "DEPARTED" : "SCHEDULED",
+                flight.aircraft(), flight.cancelled() ? "CANCELLED" : flight.departedAt(details.at()) ? "DEPARTED"
+                        : "SCHEDULED",
                 details.cabins().stream().map(cabin -> new CabinView(cabin.cabin().name(), cabin.capacity(),
                         cabin.seatsAvailable(), cabin.fare().rub(), cabin.fare().cny())).toList(), flight.schedule());
     }
