@@ -107,7 +107,8 @@ public class EventCodec {
         }
         return checked(new EventEnvelope(attributes.get("specversion"), attributes.get("id"), attributes.get("source"),
                 attributes.get("type"), time, attributes.get("subject"), contentType, attributes.get("dataschema"),
-                attributes.get("correlationid"), attributes.get("causationid"), attributes.get("traceparent"), payload));
+                attributes.get("correlationid"), attributes.get("causationid"), attributes.get("traceparent"),
+                payload));
     }
 
     private static EventEnvelope checked(EventEnvelope envelope) {

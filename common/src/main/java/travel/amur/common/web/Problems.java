@@ -69,7 +69,8 @@ public final class Problems {
             return invalid(fields, List.of());
         }
         if (failure instanceof MissingRequestValueException missing) {
-            return invalid(List.of(InvalidField.of(missing.getName(), InvalidField.REQUIRED, "is required")), List.of());
+            return invalid(List.of(InvalidField.of(missing.getName(), InvalidField.REQUIRED, "is required")),
+                    List.of());
         }
         if (failure instanceof ServerWebInputException input) {
             return fromInput(input);

@@ -59,7 +59,8 @@ class ApiContractTest {
     void problems_are_checked_against_the_shared_problem_schema() {
         assertThatCode(() -> check("GET", "/api/flights/search", 400, MediaType.APPLICATION_PROBLEM_JSON, """
                 {"type":"https://amur.travel/problems/invalid-request","title":"Invalid request","status":400,
-                 "errors":[{"field":"destination","code":"required","message":"is required"}]}""")).doesNotThrowAnyException();
+                 "errors":[{"field":"destination","code":"required","message":"is required"}]}"""))
+                .doesNotThrowAnyException();
         assertThatThrownBy(() -> check("GET", "/api/flights/search", 400, MediaType.APPLICATION_PROBLEM_JSON, """
                 {"type":"https://amur.travel/problems/invalid-request","title":"Invalid request","status":400,
                  "errors":[{"name":"destination"}]}""")).isInstanceOf(AssertionError.class);

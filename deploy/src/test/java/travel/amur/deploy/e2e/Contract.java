@@ -10,7 +10,7 @@ final class Contract {
     }
 
     static void check(String method, String path, int status, String contentType, byte[] body) {
-        ApiContract.get().check(method, path, status, contentType == null ? null : MediaType.parseMediaType(contentType),
-                body);
+        MediaType type = contentType == null ? null : MediaType.parseMediaType(contentType);
+        ApiContract.get().check(method, path, status, type, body);
     }
 }
