@@ -317,6 +317,7 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
             case "SOLD_OUT" -> "SOLD_OUT";
             case "DEPARTED" -> "FLIGHT_DEPARTED";
             case "NOT_FOUND" -> "FLIGHT_NOT_FOUND";
+            case "CANCELLED" -> "FLIGHT_CANCELLED";
             default -> "SEATS_RELEASED";
         };
     }

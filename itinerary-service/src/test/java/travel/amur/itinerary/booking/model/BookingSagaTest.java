@@ -113,6 +113,16 @@ class BookingSagaTest {
     }
 
     @Test
+    void a_cancelled_flight_rejects_the_booking_saying_so() {
+        BookingSaga saga = started().saga().seatsHeld(OUT, HELD_UNTIL, T0, TIMEOUTS).saga();
+
+        Decision rejected = saga.seatHoldRejected(BACK, "CANCELLED", "HZ4699 was cancelled", T0);
+
+        assertThat(rejected.saga().phase()).isEqualTo(Phase.REJECTED);
+        assertThat(rejected.saga().refusals()).extracting(Refusal::code).containsExactly("FLIGHT_CANCELLED");
+    }
+
+    @Test
     void a_sold_out_flight_rejects_the_booking_and_releases_only_the_other_hold() {
         BookingSaga saga = started().saga().seatsHeld(OUT, HELD_UNTIL, T0, TIMEOUTS).saga();
 
