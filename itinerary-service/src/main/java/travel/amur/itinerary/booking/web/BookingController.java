@@ -24,12 +24,11 @@ import travel.amur.common.web.IdempotentRequests;
 import travel.amur.common.web.ProblemException;
 import travel.amur.common.web.StoredResponse;
 import travel.amur.itinerary.booking.application.BookingItineraries;
-import travel.amur.itinerary.catalog.application.Catalog;
-import travel.amur.itinerary.catalog.web.Languages;
 import travel.amur.itinerary.planning.application.Itineraries;
 import travel.amur.itinerary.planning.model.Itinerary;
 import travel.amur.itinerary.planning.web.ItinerariesController;
 import travel.amur.itinerary.planning.web.ItineraryView;
+import travel.amur.itinerary.planning.web.ItineraryViews;
 
 /**
  * Booking's front door: book an itinerary, cancel it, and its saga for support. Planning owns the itineraries;
@@ -42,14 +41,14 @@ class BookingController {
 
     private final BookingItineraries booking;
     private final Itineraries itineraries;
-    private final Catalog catalog;
+    private final ItineraryViews views;
     private final IdempotentRequests idempotency;
 
-    BookingController(BookingItineraries booking, Itineraries itineraries, Catalog catalog,
+    BookingController(BookingItineraries booking, Itineraries itineraries, ItineraryViews views,
             IdempotentRequests idempotency) {
         this.booking = booking;
         this.itineraries = itineraries;
-        this.catalog = catalog;
+        this.views = views;
         this.idempotency = idempotency;
     }
 
@@ -100,8 +99,7 @@ class BookingController {
     }
 
     private Mono<ItineraryView> view(Itinerary itinerary, String acceptLanguage) {
-        return catalog.attractions()
-                .map(attractions -> ItineraryView.of(itinerary, attractions, Languages.choose(acceptLanguage)));
+        return views.of(itinerary, acceptLanguage);
     }
 
     private static Itinerary accepted(BookingItineraries.Outcome outcome, String what) {

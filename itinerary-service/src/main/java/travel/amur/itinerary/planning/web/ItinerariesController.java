@@ -32,7 +32,6 @@ import reactor.core.publisher.Mono;
 import travel.amur.common.web.InvalidField;
 import travel.amur.common.web.PageLinks;
 import travel.amur.common.web.ProblemException;
-import travel.amur.itinerary.catalog.application.Catalog;
 import travel.amur.itinerary.catalog.web.Languages;
 import travel.amur.itinerary.planning.application.Itineraries;
 import travel.amur.itinerary.planning.application.PlanningItineraries;
@@ -57,14 +56,14 @@ public class ItinerariesController {
     private final PlanningItineraries planning;
     private final WatchingItineraries watching;
     private final Itineraries itineraries;
-    private final Catalog catalog;
+    private final ItineraryViews views;
 
     ItinerariesController(PlanningItineraries planning, WatchingItineraries watching, Itineraries itineraries,
-            Catalog catalog) {
+            ItineraryViews views) {
         this.planning = planning;
         this.watching = watching;
         this.itineraries = itineraries;
-        this.catalog = catalog;
+        this.views = views;
         WarningTexts.preload();
     }
 
@@ -109,10 +108,8 @@ public class ItinerariesController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(PageLinks.MAX_SIZE) int size,
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
             ServerHttpRequest request) {
-        return catalog.attractions()
-                .flatMap(attractions -> itineraries.listOwned(agencyId, status, page, size)
-                        .map(itinerary -> ItineraryView.of(itinerary, attractions, Languages.choose(acceptLanguage)))
-                        .collectList())
+        return itineraries.listOwned(agencyId, status, page, size).collectList()
+                .flatMap(found -> views.of(found, acceptLanguage))
                 .zipWith(itineraries.countOwned(agencyId, status))
                 .map(found -> new PageLinks(page, size, found.getT2()).respond(request, found.getT1()));
     }
@@ -185,8 +182,7 @@ public class ItinerariesController {
     }
 
     private Mono<ItineraryView> view(Itinerary itinerary, String acceptLanguage) {
-        return catalog.attractions()
-                .map(attractions -> ItineraryView.of(itinerary, attractions, Languages.choose(acceptLanguage)));
+        return views.of(itinerary, acceptLanguage);
     }
 
     private static Itinerary planned(PlanningItineraries.Outcome outcome) {

@@ -17,12 +17,14 @@ import travel.amur.itinerary.planning.model.ItineraryStatus;
 import travel.amur.itinerary.planning.model.Plan;
 import travel.amur.itinerary.planning.model.Rejection;
 import travel.amur.itinerary.planning.model.Traveller;
+import travel.amur.itinerary.planning.model.TripDisruption;
 import travel.amur.itinerary.planning.model.Warning;
 
 /** An itinerary as agencies and apps read it, in the language asked for; passport numbers masked. */
 public record ItineraryView(UUID id, String status, int version, String destination, String purpose,
         List<Traveller> travellers, FlightView outboundFlight, FlightView returnFlight, PackageView tripPackage,
-        List<DayView> days, Plan.Price price, List<Warning> warnings, List<Rejection> rejections,
+        List<DayView> days, Plan.Price price, List<Warning> warnings, List<DisruptionView> disruptions,
+        List<Rejection> rejections,
         List<String> waitingFor, Instant createdAt, Instant updatedAt, Map<String, String> links) {
 
     /** A flight of the trip, in local times. */
@@ -48,7 +50,18 @@ public record ItineraryView(UUID id, String status, int version, String destinat
             Integer minutesNeeded, Boolean outdoor, BigDecimal priceCny) {
     }
 
-    public static ItineraryView of(Itinerary itinerary, Map<String, Attraction> attractions, String language) {
+    /** A disruption of the trip; its alternatives are to come (empty for now). */
+    record DisruptionView(UUID id, String type, String subject, String detail, Instant detectedAt, String status,
+            List<Map<String, String>> alternatives) {
+
+        static DisruptionView of(TripDisruption disruption) {
+            return new DisruptionView(disruption.id(), disruption.type(), disruption.subject(), disruption.detail(),
+                    disruption.detectedAt(), disruption.status(), List.of());
+        }
+    }
+
+    static ItineraryView of(Itinerary itinerary, Map<String, Attraction> attractions, String language,
+            List<TripDisruption> disruptions) {
         Draft draft = itinerary.draft();
         return new ItineraryView(itinerary.id(), itinerary.status().name(), itinerary.version(), draft.destination(),
                 draft.purpose(), draft.travellers().stream().map(Traveller::masked).toList(),
@@ -58,7 +71,7 @@ public record ItineraryView(UUID id, String status, int version, String destinat
                         .map(item -> item(item, attractions, language)).toList())).toList(),
                 itinerary.plan().price(),
                 WarningTexts.in(language, itinerary.plan().warnings(), attractions, draft.travellers()),
-                itinerary.rejections(),
+                disruptions.stream().map(DisruptionView::of).toList(), itinerary.rejections(),
                 itinerary.waitingFor(), itinerary.createdAt(), itinerary.updatedAt(), links(itinerary));
     }
 
