@@ -166,18 +166,27 @@ public final class ApiContract {
         }
     }
 
-    /** Each event's data must be a StatusEvent; comments pass. Lines may span buffers, so they are joined first. */
+    /**
+     * Each event's data must match the schema its event name gives (a {@code disruption} a TripDisruption, any other a
+     * StatusEvent); comments pass. Lines may span buffers, so they are joined first.
+     */
     private Flux<DataBuffer> checkEvents(Flux<DataBuffer> body) {
         return Flux.defer(() -> {
             StringBuilder partial = new StringBuilder();
+            String[] event = {""};
             return body.publishOn(Schedulers.boundedElastic()).doOnNext(buffer -> {
                 partial.append(buffer.toString(buffer.readPosition(), buffer.readableByteCount(),
                         StandardCharsets.UTF_8));
                 for (int end; (end = partial.indexOf("\n")) >= 0; partial.delete(0, end + 1)) {
                     String line = partial.substring(0, end);
-                    if (line.startsWith("data:")) {
-                        validate("event stream", "#/components/schemas/StatusEvent",
+                    if (line.startsWith("event:")) {
+                        event[0] = line.substring(6).trim();
+                    } else if (line.startsWith("data:")) {
+                        validate("event stream", "#/components/schemas/"
+                                        + ("disruption".equals(event[0]) ? "TripDisruption" : "StatusEvent"),
                                 line.substring(5).getBytes(StandardCharsets.UTF_8));
+                    } else if (line.isEmpty()) {
+                        event[0] = "";
                     }
                 }
             });

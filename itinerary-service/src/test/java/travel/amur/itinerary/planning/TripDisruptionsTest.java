@@ -7,9 +7,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.Disposable;
+import travel.amur.common.testing.ApiContract;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import travel.amur.itinerary.support.Platform;
 import travel.amur.itinerary.support.Trips;
@@ -36,6 +42,15 @@ class TripDisruptionsTest {
         String otherWeek = Trips.createdId(itineraries, "taiga-travel",
                 Trips.iceFestival("2027-05-19", "2027-05-22", Trips.family()));
 
+        List<ServerSentEvent<Map<String, Object>>> seen = new CopyOnWriteArrayList<>();
+        Disposable watching = WebClient.builder().filter(ApiContract.validating()).build().get()
+                .uri(base() + "/api/itineraries/{id}/events?follow=true", taiga).header("X-Agency-Id", "taiga-travel")
+                .accept(MediaType.TEXT_EVENT_STREAM).retrieve()
+                .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() { })
+                .filter(event -> event.data() != null)
+                .subscribe(seen::add);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !seen.isEmpty());
+
         flights.post().uri("/api/flights/{id}/disruptions", outbound).header("X-Roles", "OPS")
                 .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("type", "CANCELLED", "reason", "runway closed")).exchange()
@@ -51,11 +66,26 @@ class TripDisruptionsTest {
             assertThat(disruptions("songhua-tours", songhua)).singleElement()
                     .satisfies(d -> assertThat(d.get("subject")).isEqualTo(outbound.toString()));
         });
+        try {
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(seen)
+                    .as("the phone following the trip is told")
+                    .anySatisfy(event -> {
+                        assertThat(event.event()).isEqualTo("disruption");
+                        assertThat(event.data().get("type")).isEqualTo("FLIGHT_CANCELLED");
+                    }));
+        } finally {
+            watching.dispose();
+        }
         assertThat(disruptions("taiga-travel", otherWeek)).as("a trip on another day's flight").isEmpty();
         itineraries.get().uri("/api/itineraries?status=DRAFT&size=100").header("X-Agency-Id", "taiga-travel")
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$[?(@.id == '" + taiga + "')].disruptions[0].type")
                 .isEqualTo(List.of("FLIGHT_CANCELLED"));
+    }
+
+    private static String base() {
+        return itineraries.get().uri("/").exchange().returnResult(String.class).getUrl().toString()
+                .replaceAll("/$", "");
     }
 
     @SuppressWarnings("unchecked")

@@ -1,11 +1,15 @@
 package travel.amur.itinerary.planning.application;
 
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import travel.amur.itinerary.planning.model.Itinerary;
+import travel.amur.itinerary.planning.model.TripDisruption;
 
 /**
  * Follows one itinerary as it changes: its state now, then every status change as it is committed, in whichever
@@ -15,9 +19,23 @@ import travel.amur.itinerary.planning.model.Itinerary;
 public class WatchingItineraries {
 
     private final Itineraries itineraries;
+    private final TripDisruptions disruptions;
 
-    WatchingItineraries(Itineraries itineraries) {
+    WatchingItineraries(Itineraries itineraries, TripDisruptions disruptions) {
         this.itineraries = itineraries;
+        this.disruptions = disruptions;
+    }
+
+    /** The trip's disruptions now, then each new one as it is recorded, each once. */
+    public Flux<TripDisruption> disruptions(UUID id) {
+        Set<UUID> seen = ConcurrentHashMap.newKeySet();
+        Flux<UUID> pokes = itineraries.statusChanges()
+                .filter(changed -> changed.equals(id) || changed.equals(Itineraries.ANY));
+        // Listening starts before the first read, so no disruption can slip between the two.
+        return Flux.merge(pokes, Mono.just(id))
+                .concatMap(poke -> disruptions.of(List.of(id)))
+                .flatMapIterable(found -> found.getOrDefault(id, List.of()))
+                .filter(disruption -> seen.add(disruption.id()));
     }
 
     /** The itinerary now and at each change, never an older version after a newer one. */

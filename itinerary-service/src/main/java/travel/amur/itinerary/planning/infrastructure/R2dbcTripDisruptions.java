@@ -40,7 +40,14 @@ class R2dbcTripDisruptions implements TripDisruptions {
                 .bind("cause", causeId).bind("type", type).bind("flight", flightId.toString())
                 .bind("detail", detail).bind("at", at)
                 .map(row -> row.get("itinerary_id", UUID.class))
-                .all().collectList();
+                .all().collectList()
+                .flatMap(trips -> trips.isEmpty() ? Mono.just(trips) : notify(trips).thenReturn(trips));
+    }
+
+    /** Wakes the trips' watchers in every instance, at commit, on the channel their status changes use. */
+    private Mono<Void> notify(List<UUID> trips) {
+        return db.sql("SELECT pg_notify('" + R2dbcItineraries.CHANNEL + "', id::text) FROM unnest(:ids) AS t(id)")
+                .bind("ids", trips.toArray(UUID[]::new)).fetch().all().then();
     }
 
     @Override

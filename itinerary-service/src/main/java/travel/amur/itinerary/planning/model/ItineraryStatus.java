@@ -4,6 +4,11 @@ package travel.amur.itinerary.planning.model;
 public enum ItineraryStatus {
     DRAFT, PENDING, CONFIRMED, REJECTED, CANCELLED;
 
+    /** Whether nothing can befall the trip any more: refused, or cancelled. */
+    public boolean finished() {
+        return this == REJECTED || this == CANCELLED;
+    }
+
     /** Whether the booking has its outcome: nothing changes any more unless the agency acts. */
     public boolean settled() {
         return this == CONFIRMED || this == REJECTED || this == CANCELLED;

@@ -145,22 +145,28 @@ public class ItinerariesController {
     @Operation(summary = "Follow an itinerary as it changes (Server-Sent Events)", description = """
             First the current status, then every status change as it happens, as `status` events whose id is the \
             itinerary's version; a comment every 15 seconds keeps the connection open. The stream ends after the \
-            booking's outcome (CONFIRMED, REJECTED or CANCELLED). Every event says how long to wait before \
-            reconnecting (`retry:`); a reconnect whose `Last-Event-ID` already is that outcome answers 204, which \
-            tells an EventSource to stop.""")
-    Mono<ResponseEntity<Flux<ServerSentEvent<StatusEvent>>>> events(@RequestHeader(AGENCY) String agencyId,
-            @PathVariable UUID id, @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
-        Flux<ServerSentEvent<StatusEvent>> changes = watching.watch(id, agencyId)
-                .takeUntil(itinerary -> itinerary.status().settled())
-                .map(itinerary -> ServerSentEvent.builder(StatusEvent.of(itinerary))
+            booking's outcome (CONFIRMED, REJECTED or CANCELLED); with `follow=true` it goes on until the trip is \
+            REJECTED or CANCELLED and also sends each disruption that befalls it as a `disruption` event. Every event \
+            says how long to wait before reconnecting (`retry:`); a reconnect whose `Last-Event-ID` already is that \
+            outcome answers 204, which tells an EventSource to stop.""")
+    Mono<ResponseEntity<Flux<ServerSentEvent<Object>>>> events(@RequestHeader(AGENCY) String agencyId,
+            @PathVariable UUID id, @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+            @RequestParam(defaultValue = "false") boolean follow) {
+        Flux<ServerSentEvent<Object>> changes = watching.watch(id, agencyId)
+                .takeUntil(itinerary -> follow ? itinerary.status().finished() : itinerary.status().settled())
+                .map(itinerary -> ServerSentEvent.builder((Object) StatusEvent.of(itinerary))
                         .event("status").id(String.valueOf(itinerary.version())).retry(RECONNECT).build());
-        Flux<ServerSentEvent<StatusEvent>> heartbeat = Flux.interval(HEARTBEAT)
-                .map(tick -> ServerSentEvent.<StatusEvent>builder().comment("keep-alive").build());
+        Flux<ServerSentEvent<Object>> disruptions = !follow ? Flux.empty() : watching.disruptions(id)
+                .map(disruption -> ServerSentEvent.builder((Object) ItineraryView.DisruptionView.of(disruption))
+                        .event("disruption").id("disruption-" + disruption.id()).retry(RECONNECT).build());
+        Flux<ServerSentEvent<Object>> heartbeat = Flux.interval(HEARTBEAT)
+                .map(tick -> ServerSentEvent.builder().comment("keep-alive").build());
         return itineraries.findOwned(id, agencyId).switchIfEmpty(notFound(id))
-                .map(found -> seenOutcome(found, lastEventId)
-                        ? ResponseEntity.noContent().<Flux<ServerSentEvent<StatusEvent>>>build()
+                .map(found -> !follow && seenOutcome(found, lastEventId)
+                        ? ResponseEntity.noContent().<Flux<ServerSentEvent<Object>>>build()
                         : ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM)
                                 .body(changes.publish(shared -> Flux.merge(shared,
+                                        disruptions.takeUntilOther(shared.ignoreElements()),
                                         heartbeat.takeUntilOther(shared.ignoreElements())))));
     }
 
