@@ -2,6 +2,7 @@ package travel.amur.common.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.JsonSchema;
@@ -44,15 +45,16 @@ import reactor.core.scheduler.Schedulers;
 public final class ApiContract {
 
     public static final String DOCUMENT = "openapi/amur-api.yaml";
-    private static final ApiContract INSTANCE = new ApiContract(DOCUMENT);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> JSON_TYPES = Set.of("application/json", "application/problem+json");
+    /** Last of the statics: its constructor uses the others. */
+    private static final ApiContract INSTANCE = new ApiContract(DOCUMENT);
 
     private final JsonNode document;
     private final List<PathTemplate> paths;
     private final JsonSchemaFactory schemas = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private final SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true)
-            .build();
+            .preloadJsonSchema(true).build();
     private final Map<String, JsonSchema> compiled = new ConcurrentHashMap<>();
 
     private ApiContract(String resource) {
@@ -69,6 +71,32 @@ public final class ApiContract {
         // A literal segment beats a parameter: /api/flights/search before /api/flights/{flightId}.
         found.sort(Comparator.comparingInt(PathTemplate::parameters));
         paths = List.copyOf(found);
+        compileAll();
+    }
+
+    /**
+     * Compiles every response schema now, on the thread that loads this class: compiling one at the first response
+     * that needs it, on a reactor thread while the test waits, once stalled a test past its 20 s timeout in CI.
+     */
+    private void compileAll() {
+        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            JsonNode responses = op.getValue().path("responses");
+            responses.fields().forEachRemaining(status -> {
+                JsonNode declared = status.getValue();
+                String pointer = declared.has("$ref") ? refOf(declared) : "#/paths/" + escape(path.getKey()) + "/"
+                        + op.getKey() + "/responses/" + status.getKey();
+                document.at(pointer.substring(1)).path("content").fieldNames().forEachRemaining(type -> {
+                    if (JSON_TYPES.contains(type)) {
+                        String schema = pointer + "/content/" + escape(type) + "/schema";
+                        compiled.computeIfAbsent(schema, this::schemaAt);
+                    }
+                });
+            });
+        }));
+        compiled.computeIfAbsent("#/components/schemas/StatusEvent", this::schemaAt);
+        compiled.computeIfAbsent("#/components/schemas/TripDisruption", this::schemaAt);
+        // Validating once walks every reference and loads every format and keyword validator.
+        compiled.values().forEach(schema -> schema.validate(NullNode.getInstance()));
     }
 
     public static ApiContract get() {
