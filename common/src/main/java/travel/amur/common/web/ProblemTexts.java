@@ -21,6 +21,8 @@ public final class ProblemTexts {
     /** Read when the class is first used, from {@link #preload()} at start-up: reading them is file I/O. */
     private static final Map<String, ResourceBundle> TEXTS = Map.of(
             "ru", bundle(Locale.forLanguageTag("ru")), "zh", bundle(Locale.forLanguageTag("zh")));
+    /** The texts problems are first written in. */
+    private static final ResourceBundle ENGLISH = bundle(Locale.ROOT);
 
     private ProblemTexts() {
     }
@@ -79,6 +81,11 @@ public final class ProblemTexts {
         List<String> args = field.args().stream().map(arg -> shape(texts, arg)).toList();
         String message = format(texts, field.code(), args.toArray(String[]::new));
         return new InvalidField(field.field(), field.code(), message, field.args());
+    }
+
+    /** A shape key ({@code shape.date}...) in English words, as problems are first written. */
+    static String inEnglish(String shape) {
+        return shape(ENGLISH, shape);
     }
 
     /** A shape key ({@code shape.date}, {@code shape.enum:[A, B]}) in words; any other argument as it is. */

@@ -244,29 +244,9 @@ public final class Problems {
         return name != null ? name : "argument " + parameter.getParameterIndex();
     }
 
-    /** What a value of {@code type} looks like in JSON or a query: never the name of a Java type. */
+    /** What a value of {@code type} looks like in JSON or a query, in English: never the name of a Java type. */
     private static String expected(Class<?> type) {
-        if (type == null) {
-            return "another value";
-        }
-        if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
-                    .collect(Collectors.joining(", ", "[", "]"));
-        }
-        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
-            return "a JSON array";
-        }
-        return switch (type.getSimpleName()) {
-            case "LocalDate" -> "a date (YYYY-MM-DD)";
-            case "Instant", "OffsetDateTime", "ZonedDateTime" -> "a date-time with its offset (ISO 8601)";
-            case "LocalTime" -> "a time (HH:MM)";
-            case "UUID" -> "a UUID";
-            case "int", "Integer", "long", "Long", "short", "Short" -> "a whole number";
-            case "BigDecimal", "double", "Double", "float", "Float" -> "a number";
-            case "boolean", "Boolean" -> "true or false";
-            case "String", "CharSequence" -> "a string";
-            default -> "a JSON object";
-        };
+        return ProblemTexts.inEnglish(shape(type));
     }
 
     /** A rejected value as the caller wrote it. */

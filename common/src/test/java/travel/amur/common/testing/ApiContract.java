@@ -1,17 +1,8 @@
 package travel.amur.common.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,16 +12,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.ClientRequest;
-import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -45,27 +33,17 @@ import reactor.core.scheduler.Schedulers;
 public final class ApiContract {
 
     public static final String DOCUMENT = "openapi/amur-api.yaml";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> JSON_TYPES = Set.of("application/json", "application/problem+json");
     /** Last of the statics: its constructor uses the others. */
     private static final ApiContract INSTANCE = new ApiContract(DOCUMENT);
 
+    private final SchemaDocument schemas;
     private final JsonNode document;
     private final List<PathTemplate> paths;
-    private final JsonSchemaFactory schemas = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-    private final SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true)
-            .preloadJsonSchema(true).build();
-    private final Map<String, JsonSchema> compiled = new ConcurrentHashMap<>();
 
     private ApiContract(String resource) {
-        try (InputStream in = ApiContract.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is not on the class path");
-            }
-            document = closeObjects(new YAMLMapper().readTree(in));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + resource, e);
-        }
+        schemas = new SchemaDocument(resource, ApiContract::closeObjects);
+        document = schemas.tree();
         List<PathTemplate> found = new ArrayList<>();
         document.path("paths").fieldNames().forEachRemaining(path -> found.add(PathTemplate.of(path)));
         // A literal segment beats a parameter: /api/flights/search before /api/flights/{flightId}.
@@ -87,16 +65,13 @@ public final class ApiContract {
                         + op.getKey() + "/responses/" + status.getKey();
                 document.at(pointer.substring(1)).path("content").fieldNames().forEachRemaining(type -> {
                     if (JSON_TYPES.contains(type)) {
-                        String schema = pointer + "/content/" + escape(type) + "/schema";
-                        compiled.computeIfAbsent(schema, this::schemaAt);
+                        schemas.compile(pointer + "/content/" + escape(type) + "/schema");
                     }
                 });
             });
         }));
-        compiled.computeIfAbsent("#/components/schemas/StatusEvent", this::schemaAt);
-        compiled.computeIfAbsent("#/components/schemas/TripDisruption", this::schemaAt);
-        // Validating once walks every reference and loads every format and keyword validator.
-        compiled.values().forEach(schema -> schema.validate(NullNode.getInstance()));
+        schemas.compile("#/components/schemas/StatusEvent");
+        schemas.compile("#/components/schemas/TripDisruption");
     }
 
     public static ApiContract get() {
@@ -130,7 +105,7 @@ public final class ApiContract {
                         return bytes;
                     })
                     .defaultIfEmpty(new byte[0])
-                    // Off the event loop: the schema library reads its meta-schemas from the class path at first use.
+                    // Checking is the test's work, not the client's: leave the event loop to the responses.
                     .publishOn(Schedulers.boundedElastic())
                     .map(bytes -> {
                         INSTANCE.check(method, url.getPath(), response.statusCode().value(), type, bytes);
@@ -182,14 +157,13 @@ public final class ApiContract {
     public void validate(String where, String pointer, byte[] body) {
         JsonNode instance;
         try {
-            instance = JSON.readTree(body);
+            instance = SchemaDocument.readJson(body);
         } catch (IOException e) {
             throw new AssertionError(where + ": the body is not JSON: " + new String(body, StandardCharsets.UTF_8));
         }
-        Set<ValidationMessage> errors = compiled.computeIfAbsent(pointer, this::schemaAt).validate(instance);
+        List<String> errors = schemas.violations(pointer, instance);
         if (!errors.isEmpty()) {
-            throw new AssertionError(where + ": the body breaks " + pointer + ":\n  " + errors.stream()
-                    .map(ValidationMessage::getMessage).sorted().collect(Collectors.joining("\n  "))
+            throw new AssertionError(where + ": the body breaks " + pointer + ":\n  " + String.join("\n  ", errors)
                     + "\nbody: " + new String(body, StandardCharsets.UTF_8));
         }
     }
@@ -219,15 +193,6 @@ public final class ApiContract {
                 }
             });
         });
-    }
-
-    private JsonSchema schemaAt(String pointer) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-        root.put("$ref", pointer);
-        root.set("paths", document.path("paths"));
-        root.set("components", document.path("components"));
-        return schemas.getSchema(root, config);
     }
 
     private static String refOf(JsonNode node) {

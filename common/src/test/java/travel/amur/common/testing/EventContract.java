@@ -1,20 +1,9 @@
 package travel.amur.common.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import travel.amur.common.event.EventEnvelope;
 
 /**
@@ -24,20 +13,11 @@ import travel.amur.common.event.EventEnvelope;
 public final class EventContract {
 
     private static final EventContract INSTANCE = new EventContract("asyncapi/amur-events.yaml");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final JsonNode document;
-    private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-    private final SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true)
-            .build();
-    private final Map<String, JsonSchema> compiled = new ConcurrentHashMap<>();
+    private final SchemaDocument schemas;
 
     private EventContract(String resource) {
-        try (InputStream in = EventContract.class.getClassLoader().getResourceAsStream(resource)) {
-            document = new YAMLMapper().readTree(in);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + resource, e);
-        }
+        schemas = new SchemaDocument(resource, document -> document);
     }
 
     public static EventContract get() {
@@ -48,13 +28,13 @@ public final class EventContract {
     public void check(String envelopeJson) {
         JsonNode envelope;
         try {
-            envelope = JSON.readTree(envelopeJson);
+            envelope = SchemaDocument.readJson(envelopeJson.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new AssertionError("not JSON: " + envelopeJson);
         }
         validate("Envelope", envelope, envelopeJson);
         String type = envelope.path("type").asText();
-        if (!document.path("components").path("schemas").has(type)) {
+        if (!schemas.tree().path("components").path("schemas").has(type)) {
             throw new AssertionError("the AsyncAPI document has no schema for " + type);
         }
         if (!(EventEnvelope.SCHEMAS + type).equals(envelope.path("dataschema").asText())) {
@@ -64,18 +44,11 @@ public final class EventContract {
     }
 
     private void validate(String schema, JsonNode instance, String whole) {
-        Set<ValidationMessage> errors = compiled.computeIfAbsent(schema, this::schemaOf).validate(instance);
+        List<String> errors = schemas.violations("#/components/schemas/" + schema.replace("~", "~0")
+                .replace("/", "~1"), instance);
         if (!errors.isEmpty()) {
-            throw new AssertionError(schema + " breaks the AsyncAPI document:\n  " + errors.stream()
-                    .map(ValidationMessage::getMessage).sorted().collect(Collectors.joining("\n  ")) + "\n" + whole);
+            throw new AssertionError(schema + " breaks the AsyncAPI document:\n  " + String.join("\n  ", errors)
+                    + "\n" + whole);
         }
-    }
-
-    private JsonSchema schemaOf(String name) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-        root.put("$ref", "#/components/schemas/" + name.replace("~", "~0").replace("/", "~1"));
-        root.set("components", document.path("components"));
-        return factory.getSchema(root, config);
     }
 }

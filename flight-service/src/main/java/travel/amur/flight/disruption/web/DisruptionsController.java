@@ -1,6 +1,5 @@
 package travel.amur.flight.disruption.web;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -13,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import travel.amur.common.web.IdempotentRequests;
 import travel.amur.common.web.InvalidField;
+import travel.amur.common.web.Operator;
 import travel.amur.common.web.ProblemException;
 import travel.amur.common.web.StoredResponse;
 import travel.amur.flight.disruption.application.DisruptingFlights;
@@ -21,10 +21,6 @@ import travel.amur.flight.disruption.model.DisruptFlight;
 /** Operations declare a flight cancelled or retimed (OPS role, set by the gateway in {@code X-Roles}). */
 @RestController
 class DisruptionsController {
-
-    static final String ROLES = "X-Roles";
-    static final String USER = "X-User-Id";
-    static final String AGENCY = "X-Agency-Id";
 
     private final DisruptingFlights disrupting;
     private final IdempotentRequests idempotency;
@@ -36,19 +32,15 @@ class DisruptionsController {
 
     @PostMapping("/api/flights/{flightId}/disruptions")
     Mono<ResponseEntity<String>> disrupt(@PathVariable UUID flightId,
-            @RequestHeader(name = ROLES, required = false) String roles,
-            @RequestHeader(name = USER, required = false) String user,
-            @RequestHeader(name = AGENCY, required = false) String agency,
+            @RequestHeader(name = Operator.ROLES, required = false) String roles,
+            @RequestHeader(name = Operator.USER, required = false) String user,
+            @RequestHeader(name = Operator.AGENCY, required = false) String agency,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
             @RequestBody DisruptionRequest request) {
-        if (roles == null || Arrays.stream(roles.split("[ ,]+")).noneMatch("OPS"::equals)) {
-            return Mono.error(new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                    "only operations (OPS) cancel or retime flights", List.of()));
-        }
-        String operator = user != null && !user.isBlank() ? user : agency != null ? agency : "operations";
+        Operator operator = Operator.require(roles, user, agency, "only operations (OPS) cancel or retime flights");
         var command = new DisruptFlight(flightId, request.type(), request.reason(),
                 request.departure() == null ? null : request.departure().toInstant(),
-                request.arrival() == null ? null : request.arrival().toInstant(), operator);
+                request.arrival() == null ? null : request.arrival().toInstant(), operator.name());
         var idempotent = new IdempotentRequests.Request(agency == null ? "operations" : agency,
                 IdempotentRequests.requireKey(key), "POST /api/flights/" + flightId + "/disruptions", request);
         return idempotency.execute(idempotent, () -> disrupting.disrupt(command).map(found -> found

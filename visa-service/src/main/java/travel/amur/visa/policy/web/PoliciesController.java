@@ -28,6 +28,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import travel.amur.common.web.InvalidField;
+import travel.amur.common.web.Operator;
 import travel.amur.common.web.ProblemException;
 import travel.amur.visa.policy.application.ChangingPolicies;
 import travel.amur.visa.policy.application.PolicyBook;
@@ -41,6 +42,8 @@ import travel.amur.visa.policy.model.PolicyStatus;
 @RequestMapping("/api/visa/policies")
 @Tag(name = "Policies", description = "Dated, cited entry policies and their change history")
 class PoliciesController {
+
+    private static final String CHANGING_NEEDS_OPS = "changing entry policies needs the OPS role";
 
     private static final Pattern ID = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,63}");
     private static final Pattern VERSION = Pattern.compile("^(?:W/)?\"?(\\d+)\"?$");
@@ -90,7 +93,7 @@ class PoliciesController {
             @RequestHeader(name = Operator.ROLES, required = false) String roles,
             @RequestHeader(name = Operator.USER, required = false) String user,
             @RequestHeader(name = Operator.AGENCY, required = false) String agency) {
-        Operator operator = Operator.require(roles, user, agency);
+        Operator operator = Operator.require(roles, user, agency, CHANGING_NEEDS_OPS);
         requireId(id);
         return changing.put(id, document, version(ifMatch), operator.name()).map(PoliciesController::respond);
     }
@@ -106,7 +109,7 @@ class PoliciesController {
             @RequestHeader(name = Operator.ROLES, required = false) String roles,
             @RequestHeader(name = Operator.USER, required = false) String user,
             @RequestHeader(name = Operator.AGENCY, required = false) String agency) {
-        Operator operator = Operator.require(roles, user, agency);
+        Operator operator = Operator.require(roles, user, agency, CHANGING_NEEDS_OPS);
         if (!patch.isObject()) {
             return Mono.error(ProblemException.invalid("", "a merge patch is a JSON object"));
         }
@@ -128,7 +131,7 @@ class PoliciesController {
             @RequestHeader(name = Operator.ROLES, required = false) String roles,
             @RequestHeader(name = Operator.USER, required = false) String user,
             @RequestHeader(name = Operator.AGENCY, required = false) String agency) {
-        Operator operator = Operator.require(roles, user, agency);
+        Operator operator = Operator.require(roles, user, agency, CHANGING_NEEDS_OPS);
         return changing.retire(id, version(ifMatch), operator.name())
                 .switchIfEmpty(notFound(id))
                 .map(PoliciesController::respond);
