@@ -17,6 +17,7 @@ import travel.amur.common.event.Causation;
 import travel.amur.itinerary.booking.model.BookingSaga;
 import travel.amur.itinerary.booking.model.Decision;
 import travel.amur.itinerary.booking.model.Phase;
+import travel.amur.itinerary.booking.model.StepName;
 import travel.amur.itinerary.planning.application.Itineraries;
 import travel.amur.itinerary.booking.model.GroupTour;
 import travel.amur.itinerary.planning.model.Agency;
@@ -41,11 +42,13 @@ public class BookingItineraries {
     private final SagaMessages messages;
     private final TransactionalOperator tx;
     private final BookingPolicy policy;
+    private final Replans replans;
     private final Clock clock;
 
     BookingItineraries(Itineraries itineraries, SagaStore sagas, SagaMessages messages, TransactionalOperator tx,
-            BookingPolicy policy, Clock clock) {
+            BookingPolicy policy, Replans replans, Clock clock) {
         this.itineraries = itineraries;
+        this.replans = replans;
         this.sagas = sagas;
         this.messages = messages;
         this.tx = tx;
@@ -97,6 +100,18 @@ public class BookingItineraries {
                             Causation.startOf(itineraryId.toString()), now))
                     .map(next -> (Outcome) new Accepted(next));
         }));
+    }
+
+    /**
+     * Starts moving a confirmed booking's seats on one flight to another, in the caller's transaction (which holds
+     * the itinerary's lock): the re-booking is stored with the saga and its hold command goes out.
+     */
+    Mono<Itinerary> rebook(Itinerary itinerary, UUID disruptionId, UUID alternativeId, StepName seats, UUID flightId) {
+        Instant now = clock.instant();
+        return sagas.lock(itinerary.id())
+                .flatMap(saga -> saveAndRecord(saga, saga.rebook(disruptionId, alternativeId, seats, flightId,
+                        UUID.randomUUID(), now, policy.saga()), itinerary, Causation.startOf(itinerary.id().toString()),
+                        now));
     }
 
     /**
@@ -171,7 +186,8 @@ public class BookingItineraries {
                         .concatMap(command -> messages.send(command, itinerary, causation)))
                 .then(next == itinerary ? Mono.empty() : itineraries.update(next, true))
                 .then(statusChanged ? messages.announce(next, now, causation) : Mono.empty())
-                .thenReturn(next);
+                .then(Mono.defer(() -> decision.rebooking() == null ? Mono.just(next)
+                        : replans.follow(decision.rebooking(), next, now)));
     }
 
     private static List<Rejection> rejections(BookingSaga saga) {

@@ -44,10 +44,10 @@ class SagaMessages {
                     group ? check.groupTour().agencyAuthorised() : null), booking, causation);
         }
         if (command instanceof SagaCommand.HoldSeats hold) {
-            return publish(Topics.FLIGHT_COMMANDS, new HoldSeats(hold.holdId(), booking, itinerary.agencyId(),
-                    flightOf(hold.step(), draft), "ECONOMY", draft.travellers().size(),
-                    draft.travellers().stream().map(Traveller::fullName).toList(), currency(draft)), booking,
-                    causation);
+            return holdSeats(hold.holdId(), flightOf(hold.step(), draft), itinerary, causation);
+        }
+        if (command instanceof SagaCommand.HoldSeatsOn hold) {
+            return holdSeats(hold.holdId(), hold.flightId(), itinerary, causation);
         }
         if (command instanceof SagaCommand.ConfirmSeats confirm) {
             return publish(Topics.FLIGHT_COMMANDS, new ConfirmSeats(confirm.holdId(), booking), booking, causation);
@@ -55,6 +55,13 @@ class SagaMessages {
         SagaCommand.ReleaseSeats release = (SagaCommand.ReleaseSeats) command;
         return publish(Topics.FLIGHT_COMMANDS, new ReleaseSeats(release.holdId(), booking, release.reason()), booking,
                 causation);
+    }
+
+    private Mono<Void> holdSeats(UUID holdId, UUID flightId, Itinerary itinerary, Causation causation) {
+        Draft draft = itinerary.draft();
+        return publish(Topics.FLIGHT_COMMANDS, new HoldSeats(holdId, itinerary.id(), itinerary.agencyId(), flightId,
+                "ECONOMY", draft.travellers().size(), draft.travellers().stream().map(Traveller::fullName).toList(),
+                currency(draft)), itinerary.id(), causation);
     }
 
     /** Tells whoever follows bookings (notifications, reporting) that an itinerary's status changed. */

@@ -14,6 +14,7 @@ import travel.amur.itinerary.booking.application.SagaStore;
 import travel.amur.itinerary.booking.model.BookingSaga;
 import travel.amur.itinerary.booking.model.GroupTour;
 import travel.amur.itinerary.booking.model.Phase;
+import travel.amur.itinerary.booking.model.Rebooking;
 import travel.amur.itinerary.booking.model.Refusal;
 import travel.amur.itinerary.booking.model.Step;
 
@@ -25,7 +26,7 @@ class R2dbcSagaStore implements SagaStore {
     private static final TypeReference<List<Refusal>> REFUSALS = new TypeReference<>() { };
     private static final String COLUMNS = """
             SELECT itinerary_id, phase, steps::text AS steps, rejections::text AS rejections, started_at, ended_at,
-                   deadline, group_tour, group_agency_authorised
+                   deadline, group_tour, group_agency_authorised, rebooking::text AS rebooking
               FROM booking_saga
             """;
 
@@ -41,9 +42,9 @@ class R2dbcSagaStore implements SagaStore {
     public Mono<Void> add(BookingSaga saga) {
         return bind(db.sql("""
                 INSERT INTO booking_saga (itinerary_id, phase, steps, rejections, next_deadline, started_at, ended_at,
-                                          deadline, group_tour, group_agency_authorised)
+                                          deadline, group_tour, group_agency_authorised, rebooking)
                 VALUES (:id, :phase, CAST(:steps AS jsonb), CAST(:rejections AS jsonb), :next, :started, :ended,
-                        :deadline, :groupTour, :groupAuthorised)
+                        :deadline, :groupTour, :groupAuthorised, CAST(:rebooking AS jsonb))
                 """), saga).then();
     }
 
@@ -53,7 +54,8 @@ class R2dbcSagaStore implements SagaStore {
                 UPDATE booking_saga
                    SET phase = :phase, steps = CAST(:steps AS jsonb), rejections = CAST(:rejections AS jsonb),
                        next_deadline = :next, started_at = :started, ended_at = :ended, deadline = :deadline,
-                       group_tour = :groupTour, group_agency_authorised = :groupAuthorised
+                       group_tour = :groupTour, group_agency_authorised = :groupAuthorised,
+                       rebooking = CAST(:rebooking AS jsonb)
                  WHERE itinerary_id = :id
                 """), saga).then();
     }
@@ -67,6 +69,8 @@ class R2dbcSagaStore implements SagaStore {
         spec = saga.groupTour() == null || saga.groupTour().agencyAuthorised() == null
                 ? spec.bindNull("groupAuthorised", Boolean.class)
                 : spec.bind("groupAuthorised", saga.groupTour().agencyAuthorised());
+        spec = saga.rebooking() == null ? spec.bindNull("rebooking", String.class)
+                : spec.bind("rebooking", json.writeValueAsString(saga.rebooking()));
         spec = saga.nextDeadline() == null ? spec.bindNull("next", Instant.class)
                 : spec.bind("next", saga.nextDeadline());
         return saga.endedAt() == null ? spec.bindNull("ended", Instant.class) : spec.bind("ended", saga.endedAt());
@@ -122,6 +126,11 @@ class R2dbcSagaStore implements SagaStore {
                 json.readValue(row.get("rejections", String.class), REFUSALS),
                 row.get("started_at", Instant.class), row.get("ended_at", Instant.class),
                 row.get("deadline", Instant.class), Boolean.TRUE.equals(row.get("group_tour", Boolean.class))
-                        ? new GroupTour(row.get("group_agency_authorised", Boolean.class)) : null);
+                        ? new GroupTour(row.get("group_agency_authorised", Boolean.class)) : null,
+                rebooking(row.get("rebooking", String.class)));
+    }
+
+    private Rebooking rebooking(String stored) {
+        return stored == null ? null : json.readValue(stored, Rebooking.class);
     }
 }

@@ -19,9 +19,10 @@ import java.util.UUID;
  *
  * @param deadline when the booking gives up on a step that has not answered
  * @param groupTour set when the itinerary is a group tour, checked under the group regime as one
+ * @param rebooking a confirmed booking's move of one flight to an alternative, while it is under way
  */
 public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<Refusal> refusals, Instant startedAt,
-        Instant endedAt, Instant deadline, GroupTour groupTour) {
+        Instant endedAt, Instant deadline, GroupTour groupTour, Rebooking rebooking) {
 
     public BookingSaga {
         steps = List.copyOf(steps);
@@ -37,7 +38,7 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
                 new Step(StepName.OUTBOUND_SEATS, outboundHold, StepStatus.REQUESTED, 1, resend),
                 new Step(StepName.RETURN_SEATS, returnHold, StepStatus.REQUESTED, 1, resend));
         BookingSaga saga = new BookingSaga(itineraryId, Phase.RESERVING, steps, List.of(), now, null,
-                now.plus(patience.patience()), groupTour);
+                now.plus(patience.patience()), groupTour, null);
         return new Decision(saga, List.of(new SagaCommand.CheckVisas(checkId, groupTour),
                 new SagaCommand.HoldSeats(StepName.OUTBOUND_SEATS, outboundHold),
                 new SagaCommand.HoldSeats(StepName.RETURN_SEATS, returnHold)),
@@ -51,6 +52,10 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
 
     /** When the booking next looks at its steps (a resend or its deadline), or null when it waits for nothing. */
     public Instant nextDeadline() {
+        if (rebooking != null) {
+            Instant resend = rebooking.hold().resendAt();
+            return resend != null && resend.isBefore(rebooking.deadline()) ? resend : rebooking.deadline();
+        }
         if (phase.ended()) {
             return null;
         }
@@ -102,6 +107,9 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
      * at the latest, so that it never asks to confirm seats that are gone.
      */
     public Decision seatsHeld(UUID holdId, Instant expiresAt, Instant now, SagaPatience patience) {
+        if (rebookingHold(holdId)) {
+            return newSeatsHeld(now, patience);
+        }
         Optional<Step> found = seatStep(holdId);
         if (found.isEmpty()) {
             return Decision.unchanged(this, "hold " + holdId + " is not this booking's: ignored");
@@ -120,6 +128,10 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
     }
 
     public Decision seatHoldRejected(UUID holdId, String reason, String detail, Instant now) {
+        if (rebookingHold(holdId)) {
+            return notRebooked(new Refusal(refusalCode(reason), "the new " + flight(rebooking.hold()) + ": " + detail,
+                    rebooking.hold().name().name()), false, "the new seats were refused: " + reason);
+        }
         Optional<Step> found = seatStep(holdId);
         if (found.isEmpty() || !awaiting(found.get())) {
             return Decision.unchanged(this, "hold refusal for " + holdId + " after the fact: ignored");
@@ -130,6 +142,9 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
     }
 
     public Decision seatsConfirmed(UUID holdId, Instant now) {
+        if (rebookingHold(holdId)) {
+            return newSeatsConfirmed();
+        }
         Optional<Step> found = seatStep(holdId);
         if (found.isEmpty()) {
             return Decision.unchanged(this, "confirmation of another hold " + holdId + ": ignored");
@@ -140,7 +155,7 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
             boolean all = next.stream().filter(s -> s.name().seats())
                     .allMatch(s -> s.status() == StepStatus.CONFIRMED);
             BookingSaga saga = new BookingSaga(itineraryId, all ? Phase.CONFIRMED : phase, next, refusals, startedAt,
-                    all ? now : null, deadline, groupTour);
+                    all ? now : null, deadline, groupTour, rebooking);
             return new Decision(saga, List.of(), List.of(step.name() + " confirmed"
                     + (all ? "; booking confirmed" : "")));
         }
@@ -152,6 +167,10 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
 
     /** The seats of a hold went away without the booking asking: the hold expired, or someone released it. */
     public Decision seatsLost(UUID holdId, String code, String message, Instant now) {
+        if (rebookingHold(holdId)) {
+            return notRebooked(new Refusal(code, "the new " + flight(rebooking.hold()) + ": " + message,
+                    rebooking.hold().name().name()), false, "the new seats were lost: " + code);
+        }
         Optional<Step> found = seatStep(holdId);
         if (found.isEmpty() || phase.ended() || found.get().status() == StepStatus.RELEASED) {
             return Decision.unchanged(this, "loss of hold " + holdId + " after the fact: ignored");
@@ -166,6 +185,9 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
      * step still unanswered, naming each.
      */
     public Decision timeouts(Instant now, SagaPatience patience) {
+        if (rebooking != null) {
+            return rebookingTimeouts(now, patience);
+        }
         if (phase.ended()) {
             return Decision.unchanged(this, "nothing awaited");
         }
@@ -197,15 +219,22 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
             return Decision.unchanged(this, "nothing overdue");
         }
         return new Decision(new BookingSaga(itineraryId, phase, next, refusals, startedAt, null, deadline,
-                groupTour), commands, log);
+                groupTour, rebooking), commands, log);
     }
 
-    /** Cancels a confirmed booking: both flights' seats go back. */
+    /** Cancels a confirmed booking: both flights' seats go back, and those of a re-booking under way. */
     public Decision cancel(Instant now) {
         if (phase != Phase.CONFIRMED) {
             return Decision.unchanged(this, "only a confirmed booking can be cancelled, this one is " + phase);
         }
         List<SagaCommand> commands = new ArrayList<>();
+        RebookingOutcome given = null;
+        if (rebooking != null) {
+            commands.add(new SagaCommand.ReleaseSeats(rebooking.hold().name(), rebooking.hold().id(),
+                    "itinerary cancelled during its re-booking"));
+            given = new RebookingOutcome.NotRebooked(rebooking.disruptionId(), new Refusal("CANCELLED",
+                    "the itinerary was cancelled", rebooking.hold().name().name()));
+        }
         List<Step> next = new ArrayList<>();
         for (Step step : steps) {
             if (step.name().seats()) {
@@ -216,7 +245,88 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
             }
         }
         return new Decision(new BookingSaga(itineraryId, Phase.CANCELLED, next, refusals, startedAt, now, deadline,
-                groupTour), commands, List.of("cancelled: seats released on both flights"));
+                groupTour, null), commands, List.of("cancelled: seats released on both flights"), given);
+    }
+
+    /**
+     * Moves a confirmed booking's seats on one flight to another (an alternative the agency accepted for a
+     * disruption): first the new seats are held; the old ones stay until the new ones are sold.
+     */
+    public Decision rebook(UUID disruptionId, UUID alternativeId, StepName seats, UUID flightId, UUID newHold,
+            Instant now, SagaPatience patience) {
+        if (phase != Phase.CONFIRMED || rebooking != null || !seats.seats()) {
+            return Decision.unchanged(this, "no re-booking of a booking " + phase
+                    + (rebooking == null ? "" : " already re-booking"));
+        }
+        Step hold = new Step(seats, newHold, StepStatus.REQUESTED, 1, patience.nextResend(now, 1));
+        Rebooking started = new Rebooking(disruptionId, alternativeId, flightId, hold, now.plus(patience.patience()));
+        return new Decision(new BookingSaga(itineraryId, phase, steps, refusals, startedAt, endedAt, deadline,
+                groupTour, started), List.of(new SagaCommand.HoldSeatsOn(seats, newHold, flightId)),
+                List.of("re-booking " + flight(hold) + " on flight " + flightId + " for disruption " + disruptionId
+                        + ": new seats asked (hold " + newHold + "); the old seats stay until they are sold"));
+    }
+
+    private boolean rebookingHold(UUID holdId) {
+        return rebooking != null && rebooking.hold().id().equals(holdId);
+    }
+
+    private Decision newSeatsHeld(Instant now, SagaPatience patience) {
+        Step hold = rebooking.hold();
+        if (hold.status() != StepStatus.REQUESTED) {
+            return Decision.unchanged(this, "new seats held again: duplicate, ignored");
+        }
+        return new Decision(withRebooking(rebooking.with(hold.asking(StepStatus.CONFIRMING, now, patience))),
+                List.of(new SagaCommand.ConfirmSeats(hold.name(), hold.id())),
+                List.of("re-booking: new seats held on " + flight(hold) + ", confirming them"));
+    }
+
+    /** The new seats are sold: the step now names the new hold, and the old seats go back. */
+    private Decision newSeatsConfirmed() {
+        Step hold = rebooking.hold();
+        if (hold.status() != StepStatus.CONFIRMING) {
+            return Decision.unchanged(this, "new seats confirmed before they were asked to be: ignored");
+        }
+        Step old = step(hold.name());
+        List<Step> next = with(new Step(hold.name(), hold.id(), StepStatus.CONFIRMED, hold.attempts(), null));
+        return new Decision(new BookingSaga(itineraryId, phase, next, refusals, startedAt, endedAt, deadline,
+                groupTour, null), List.of(new SagaCommand.ReleaseSeats(old.name(), old.id(),
+                        "re-booked on another flight")),
+                List.of("re-booking: new seats sold on " + flight(hold) + "; the old seats (hold " + old.id()
+                        + ") released"),
+                new RebookingOutcome.Rebooked(rebooking.disruptionId(), rebooking.alternativeId()));
+    }
+
+    /** The re-booking gives up; the booking keeps its old seats, and the new hold is released if it may stand. */
+    private Decision notRebooked(Refusal why, boolean releaseNewHold, String what) {
+        List<SagaCommand> commands = releaseNewHold
+                ? List.of(new SagaCommand.ReleaseSeats(rebooking.hold().name(), rebooking.hold().id(),
+                        "re-booking given up"))
+                : List.of();
+        return new Decision(withRebooking(null), commands, List.of(what, "re-booking given up: the booking keeps "
+                + "its seats on " + flight(rebooking.hold())), new RebookingOutcome.NotRebooked(
+                rebooking.disruptionId(), why));
+    }
+
+    private Decision rebookingTimeouts(Instant now, SagaPatience patience) {
+        Step hold = rebooking.hold();
+        if (!now.isBefore(rebooking.deadline())) {
+            return notRebooked(new Refusal("TIMEOUT", "no answer to the re-booking of " + flight(hold) + " by "
+                    + rebooking.deadline() + " (asked " + hold.attempts() + " times)", hold.name().name()), true,
+                    "re-booking deadline passed");
+        }
+        if (!hold.overdue(now)) {
+            return Decision.unchanged(this, "nothing overdue");
+        }
+        Step resent = hold.resent(now, patience);
+        SagaCommand command = hold.status() == StepStatus.CONFIRMING
+                ? new SagaCommand.ConfirmSeats(hold.name(), hold.id())
+                : new SagaCommand.HoldSeatsOn(hold.name(), hold.id(), rebooking.flightId());
+        return new Decision(withRebooking(rebooking.with(resent)), List.of(command), List.of("re-booking of "
+                + flight(hold) + " unanswered: sent again (attempt " + resent.attempts() + ")"));
+    }
+
+    private BookingSaga withRebooking(Rebooking next) {
+        return new BookingSaga(itineraryId, phase, steps, refusals, startedAt, endedAt, deadline, groupTour, next);
     }
 
     private Decision afterReservation(List<Step> next, Instant giveUpAt, Instant now, SagaPatience patience,
@@ -224,7 +334,7 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
         boolean all = next.stream().allMatch(step -> step.status() == StepStatus.SUCCEEDED);
         if (!all) {
             return new Decision(new BookingSaga(itineraryId, phase, next, refusals, startedAt, null, giveUpAt,
-                    groupTour), List.of(), List.of(what));
+                    groupTour, rebooking), List.of(), List.of(what));
         }
         List<Step> confirming = new ArrayList<>();
         List<SagaCommand> commands = new ArrayList<>();
@@ -237,7 +347,7 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
             }
         }
         return new Decision(new BookingSaga(itineraryId, Phase.CONFIRMING, confirming, refusals, startedAt, null,
-                giveUpAt, groupTour), commands, List.of(what, "everything said yes: confirming the seats"));
+                giveUpAt, groupTour, rebooking), commands, List.of(what, "everything said yes: confirming the seats"));
     }
 
     private Decision compensate(List<Step> next, List<Refusal> why, Instant now, String what) {
@@ -258,7 +368,7 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
         List<Refusal> all = new ArrayList<>(refusals);
         all.addAll(why);
         return new Decision(new BookingSaga(itineraryId, Phase.REJECTED, compensated, all, startedAt, now, deadline,
-                groupTour), commands, List.of(what, "compensating: " + commands.size() + " hold(s) released; booking "
+                groupTour, rebooking), commands, List.of(what, "compensating: " + commands.size() + " hold(s) released; booking "
                 + "refused"));
     }
 

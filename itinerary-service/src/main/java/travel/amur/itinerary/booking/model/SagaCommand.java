@@ -13,6 +13,10 @@ public sealed interface SagaCommand {
     record HoldSeats(StepName step, UUID holdId) implements SagaCommand {
     }
 
+    /** Hold seats on another flight for the step: a re-booking's new seats. */
+    record HoldSeatsOn(StepName step, UUID holdId, UUID flightId) implements SagaCommand {
+    }
+
     record ConfirmSeats(StepName step, UUID holdId) implements SagaCommand {
     }
 

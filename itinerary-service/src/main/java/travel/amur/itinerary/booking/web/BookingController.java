@@ -16,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,6 +25,7 @@ import travel.amur.common.web.IdempotentRequests;
 import travel.amur.common.web.ProblemException;
 import travel.amur.common.web.StoredResponse;
 import travel.amur.itinerary.booking.application.BookingItineraries;
+import travel.amur.itinerary.booking.application.ReplanningTrips;
 import travel.amur.itinerary.planning.application.Itineraries;
 import travel.amur.itinerary.planning.model.Itinerary;
 import travel.amur.itinerary.planning.web.ItinerariesController;
@@ -43,10 +45,12 @@ class BookingController {
     private final Itineraries itineraries;
     private final ItineraryViews views;
     private final IdempotentRequests idempotency;
+    private final ReplanningTrips replanning;
 
     BookingController(BookingItineraries booking, Itineraries itineraries, ItineraryViews views,
-            IdempotentRequests idempotency) {
+            IdempotentRequests idempotency, ReplanningTrips replanning) {
         this.booking = booking;
+        this.replanning = replanning;
         this.itineraries = itineraries;
         this.views = views;
         this.idempotency = idempotency;
@@ -86,6 +90,42 @@ class BookingController {
                 .flatMap(itinerary -> view(itinerary, acceptLanguage));
     }
 
+    @PostMapping("/{id}/disruptions/{disruptionId}/accept")
+    @Operation(summary = "Take one of a disruption's alternatives", description = """
+            A draft, or an alternative that moves no seats, is re-planned at once (the disruption RESOLVED); a \
+            confirmed trip on another flight is re-booked: the new seats are held and sold before the old ones are \
+            released, then the trip is re-planned. If the new seats cannot be had, the trip keeps its old seats and \
+            the disruption stays OPEN with the reason (`failure`) while new alternatives are worked out. Needs an \
+            `Idempotency-Key`.""")
+    Mono<ResponseEntity<String>> accept(@RequestHeader(AGENCY) String agencyId, @PathVariable UUID id,
+            @PathVariable UUID disruptionId, @RequestBody(required = false) AcceptAlternative body,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        if (body == null || body.alternativeId() == null) {
+            throw ProblemException.invalid("alternativeId", "is required");
+        }
+        String path = "/api/itineraries/" + id + "/disruptions/" + disruptionId;
+        var request = new IdempotentRequests.Request(agencyId, IdempotentRequests.requireKey(key),
+                "POST " + path + "/accept", body);
+        return idempotency.execute(request, () -> replanning.accept(id, agencyId, disruptionId, body.alternativeId())
+                        .switchIfEmpty(notFound(id))
+                        .map(BookingController::replanned)
+                        .flatMap(itinerary -> view(itinerary, acceptLanguage))
+                        .map(view -> idempotency.respond(HttpStatus.ACCEPTED, view, "/api/itineraries/" + id)))
+                .map(StoredResponse::toResponseEntity);
+    }
+
+    @PostMapping("/{id}/disruptions/{disruptionId}/dismiss")
+    @Operation(summary = "Keep the trip as it is: the disruption is DISMISSED (dismissing again answers the same)")
+    Mono<ItineraryView> dismiss(@RequestHeader(AGENCY) String agencyId, @PathVariable UUID id,
+            @PathVariable UUID disruptionId,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        return replanning.dismiss(id, agencyId, disruptionId)
+                .switchIfEmpty(notFound(id))
+                .map(BookingController::replanned)
+                .flatMap(itinerary -> view(itinerary, acceptLanguage));
+    }
+
     @GetMapping("/{id}/booking")
     @Operation(summary = "The booking saga of an itinerary: its steps and its log, for support")
     Mono<Map<String, Object>> bookingLog(@RequestHeader(AGENCY) String agencyId, @PathVariable UUID id) {
@@ -107,6 +147,22 @@ class BookingController {
             throw ItinerariesController.notDraft(wrong.status(), what);
         }
         return ((BookingItineraries.Accepted) outcome).itinerary();
+    }
+
+    private static Itinerary replanned(ReplanningTrips.Outcome outcome) {
+        if (outcome instanceof ReplanningTrips.Refused refused) {
+            throw switch (refused.code()) {
+                case "disruption-not-found", "alternative-not-found" -> ProblemException.notFound(refused.detail());
+                case "disruption-closed" -> ProblemException.conflict(refused.code(), "Disruption already settled",
+                        refused.detail());
+                case "rebooking-under-way" -> ProblemException.conflict(refused.code(), "Re-booking under way",
+                        refused.detail());
+                case "booking-under-way" -> ProblemException.conflict(refused.code(), "Booking under way",
+                        refused.detail());
+                default -> ProblemException.conflict(refused.code(), "Itinerary ended", refused.detail());
+            };
+        }
+        return ((ReplanningTrips.Replanning) outcome).itinerary();
     }
 
     private static <T> Mono<T> notFound(UUID id) {

@@ -5,7 +5,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import travel.amur.itinerary.planning.model.Alternative;
 import travel.amur.itinerary.planning.model.TripDisruption;
 
 /** The disruptions recorded on trips. */
@@ -16,6 +18,22 @@ public interface TripDisruptions {
      * CONFIRMED), of any agency, once per trip and cause; answers the trips newly disrupted.
      */
     Mono<List<UUID>> recordForFlight(UUID flightId, UUID causeId, String type, String detail, Instant at);
+
+    /** A disruption and the trip it befell. */
+    record OfTrip(UUID itineraryId, String agencyId, TripDisruption disruption) {
+    }
+
+    /** Open disruptions whose alternatives have not been worked out yet, oldest first. */
+    Flux<OfTrip> awaitingAlternatives(int limit);
+
+    /** Stores the alternatives worked out for an open disruption that awaited them; false if it no longer did. */
+    Mono<Boolean> propose(UUID itineraryId, UUID disruptionId, List<Alternative> alternatives, Instant at);
+
+    /** A disruption of the trip, locked until the transaction ends. */
+    Mono<TripDisruption> lock(UUID itineraryId, UUID disruptionId);
+
+    /** Saves where a disruption stands; the trip's watchers are told at commit. */
+    Mono<Void> save(UUID itineraryId, TripDisruption disruption, Instant at);
 
     /** The disruptions of each of these trips, oldest first. */
     Mono<Map<UUID, List<TripDisruption>>> of(Collection<UUID> itineraryIds);

@@ -26,16 +26,19 @@ public class WatchingItineraries {
         this.disruptions = disruptions;
     }
 
-    /** The trip's disruptions now, then each new one as it is recorded, each once. */
+    /**
+     * The trip's disruptions now, then each new one as it is recorded and each again when it changes (its
+     * alternatives worked out, one accepted, resolved), each state once.
+     */
     public Flux<TripDisruption> disruptions(UUID id) {
-        Set<UUID> seen = ConcurrentHashMap.newKeySet();
+        Set<TripDisruption> seen = ConcurrentHashMap.newKeySet();
         Flux<UUID> pokes = itineraries.statusChanges()
                 .filter(changed -> changed.equals(id) || changed.equals(Itineraries.ANY));
         // Listening starts before the first read, so no disruption can slip between the two.
         return Flux.merge(pokes, Mono.just(id))
                 .concatMap(poke -> disruptions.of(List.of(id)))
                 .flatMapIterable(found -> found.getOrDefault(id, List.of()))
-                .filter(disruption -> seen.add(disruption.id()));
+                .filter(seen::add);
     }
 
     /** The itinerary now and at each change, never an older version after a newer one. */

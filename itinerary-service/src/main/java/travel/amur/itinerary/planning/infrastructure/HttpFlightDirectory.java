@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.cloud.client.loadbalancer.reactive.LoadBalancedExchangeFilterFunction;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 import travel.amur.common.web.ProblemException;
@@ -59,7 +60,24 @@ class HttpFlightDirectory implements FlightDirectory {
     }
 
     /** The part of a search answer this service reads. */
-    record SearchView(List<Object> offers) {
+    record SearchView(List<OfferView> offers) {
+
+        record OfferView(UUID flightId, int seatsAvailable) {
+        }
+    }
+
+    @Override
+    public Flux<Offer> offers(String origin, String destination, LocalDate date, int flexDays) {
+        return flights.get().uri(uri -> uri.path("/api/flights/search").queryParam("origin", origin)
+                        .queryParam("destination", destination).queryParam("date", date)
+                        .queryParam("flexDays", flexDays).queryParam("cabin", "ECONOMY").build())
+                .retrieve()
+                .bodyToMono(SearchView.class)
+                .timeout(clients.timeout())
+                .retryWhen(Retry.backoff(1, java.time.Duration.ofMillis(200)))
+                .onErrorMap(e -> unavailable("flight-service", e))
+                .flatMapIterable(found -> found.offers() == null ? List.of() : found.offers())
+                .map(offer -> new Offer(offer.flightId(), offer.seatsAvailable()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package travel.amur.itinerary.planning.infrastructure;
 
+import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,18 +10,33 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 import travel.amur.itinerary.planning.application.TripDisruptions;
+import travel.amur.itinerary.planning.model.Alternative;
 import travel.amur.itinerary.planning.model.TripDisruption;
 
-/** Disruptions in {@code itinerary_disruption}; the trips a flight concerns are found in their drafts' JSON. */
+/**
+ * Disruptions in {@code itinerary_disruption}, their alternatives as JSON; the trips a flight concerns are found in
+ * their drafts' JSON. Every change wakes the trip's watchers through {@code itinerary_status} at commit.
+ */
 @Repository
 class R2dbcTripDisruptions implements TripDisruptions {
 
-    private final DatabaseClient db;
+    private static final TypeReference<List<Alternative>> ALTERNATIVES = new TypeReference<>() { };
+    private static final String COLUMNS = """
+            SELECT d.id, d.itinerary_id, d.type, d.subject, d.detail, d.detected_at, d.status,
+                   d.alternatives::text AS alternatives, d.accepted, d.failure
+            """;
 
-    R2dbcTripDisruptions(DatabaseClient db) {
+    private final DatabaseClient db;
+    private final JsonMapper json;
+
+    R2dbcTripDisruptions(DatabaseClient db, JsonMapper json) {
         this.db = db;
+        this.json = json;
     }
 
     @Override
@@ -44,6 +60,57 @@ class R2dbcTripDisruptions implements TripDisruptions {
                 .flatMap(trips -> trips.isEmpty() ? Mono.just(trips) : notify(trips).thenReturn(trips));
     }
 
+    @Override
+    public Flux<OfTrip> awaitingAlternatives(int limit) {
+        return db.sql(COLUMNS + """
+                        , i.agency_id
+                          FROM itinerary_disruption d JOIN itinerary i ON i.id = d.itinerary_id
+                         WHERE d.alternatives IS NULL AND d.status = 'OPEN'
+                         ORDER BY d.detected_at
+                         LIMIT :limit
+                        """)
+                .bind("limit", limit)
+                .map(row -> new OfTrip(row.get("itinerary_id", UUID.class), row.get("agency_id", String.class),
+                        disruption(row)))
+                .all();
+    }
+
+    @Override
+    public Mono<Boolean> propose(UUID itineraryId, UUID disruptionId, List<Alternative> alternatives, Instant at) {
+        return db.sql("""
+                        UPDATE itinerary_disruption SET alternatives = CAST(:alternatives AS jsonb), changed_at = :at
+                         WHERE id = :id AND alternatives IS NULL AND status = 'OPEN'
+                        """)
+                .bind("id", disruptionId).bind("alternatives", json.writeValueAsString(alternatives)).bind("at", at)
+                .fetch().rowsUpdated()
+                .flatMap(updated -> updated == 0 ? Mono.just(false) : notify(List.of(itineraryId)).thenReturn(true));
+    }
+
+    @Override
+    public Mono<TripDisruption> lock(UUID itineraryId, UUID disruptionId) {
+        return db.sql(COLUMNS + " FROM itinerary_disruption d WHERE d.id = :id AND d.itinerary_id = :trip FOR UPDATE")
+                .bind("id", disruptionId).bind("trip", itineraryId)
+                .map(this::disruption).one();
+    }
+
+    @Override
+    public Mono<Void> save(UUID itineraryId, TripDisruption disruption, Instant at) {
+        var spec = db.sql("""
+                        UPDATE itinerary_disruption
+                           SET status = :status, alternatives = CAST(:alternatives AS jsonb), accepted = :accepted,
+                               failure = :failure, changed_at = :at
+                         WHERE id = :id
+                        """)
+                .bind("id", disruption.id()).bind("status", disruption.status()).bind("at", at);
+        spec = disruption.alternatives() == null ? spec.bindNull("alternatives", String.class)
+                : spec.bind("alternatives", json.writeValueAsString(disruption.alternatives()));
+        spec = disruption.accepted() == null ? spec.bindNull("accepted", UUID.class)
+                : spec.bind("accepted", disruption.accepted());
+        spec = disruption.failure() == null ? spec.bindNull("failure", String.class)
+                : spec.bind("failure", disruption.failure());
+        return spec.fetch().rowsUpdated().then(notify(List.of(itineraryId)));
+    }
+
     /** Wakes the trips' watchers in every instance, at commit, on the channel their status changes use. */
     private Mono<Void> notify(List<UUID> trips) {
         return db.sql("SELECT pg_notify('" + R2dbcItineraries.CHANNEL + "', id::text) FROM unnest(:ids) AS t(id)")
@@ -55,19 +122,24 @@ class R2dbcTripDisruptions implements TripDisruptions {
         if (itineraryIds.isEmpty()) {
             return Mono.just(Map.of());
         }
-        return db.sql("""
-                        SELECT id, itinerary_id, type, subject, detail, detected_at, status
-                          FROM itinerary_disruption WHERE itinerary_id = ANY(:ids) ORDER BY detected_at, id
+        return db.sql(COLUMNS + """
+                          FROM itinerary_disruption d WHERE d.itinerary_id = ANY(:ids) ORDER BY d.detected_at, d.id
                         """)
                 .bind("ids", itineraryIds.toArray(UUID[]::new))
-                .map(row -> Map.entry(row.get("itinerary_id", UUID.class), new TripDisruption(row.get("id", UUID.class),
-                        row.get("type", String.class), row.get("subject", String.class),
-                        row.get("detail", String.class), row.get("detected_at", Instant.class),
-                        row.get("status", String.class))))
+                .map(row -> Map.entry(row.get("itinerary_id", UUID.class), disruption(row)))
                 .all()
                 .collect(HashMap<UUID, List<TripDisruption>>::new,
                         (found, entry) -> found.computeIfAbsent(entry.getKey(), id -> new ArrayList<>())
                                 .add(entry.getValue()))
                 .map(found -> (Map<UUID, List<TripDisruption>>) found);
+    }
+
+    private TripDisruption disruption(Readable row) {
+        String alternatives = row.get("alternatives", String.class);
+        return new TripDisruption(row.get("id", UUID.class), row.get("type", String.class),
+                row.get("subject", String.class), row.get("detail", String.class),
+                row.get("detected_at", Instant.class), row.get("status", String.class),
+                alternatives == null ? null : json.readValue(alternatives, ALTERNATIVES),
+                row.get("accepted", UUID.class), row.get("failure", String.class));
     }
 }

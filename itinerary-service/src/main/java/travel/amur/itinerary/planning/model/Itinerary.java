@@ -30,6 +30,15 @@ public record Itinerary(UUID id, String agencyId, ItineraryStatus status, int ve
     }
 
     /**
+     * The trip changed by a disruption's alternative: a new draft and plan at the next version, booked or not as
+     * before (a booked trip's seats have moved already).
+     */
+    public Itinerary replanned(Draft newDraft, Plan newPlan, Instant now) {
+        return new Itinerary(id, agencyId, status, version + 1, newDraft, newPlan, rejections, waitingFor, createdAt,
+                now);
+    }
+
+    /**
      * Where its booking now stands: the next version when anything a watcher sees changed (status, refusals, what it
      * waits for), this itinerary itself when nothing did.
      */

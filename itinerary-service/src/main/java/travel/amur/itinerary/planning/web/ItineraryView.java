@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import travel.amur.itinerary.catalog.model.Attraction;
+import travel.amur.itinerary.planning.model.Alternative;
 import travel.amur.itinerary.planning.model.Draft;
 import travel.amur.itinerary.planning.model.FlightLeg;
 import travel.amur.itinerary.planning.model.Itinerary;
@@ -50,13 +51,34 @@ public record ItineraryView(UUID id, String status, int version, String destinat
             Integer minutesNeeded, Boolean outdoor, BigDecimal priceCny) {
     }
 
-    /** A disruption of the trip; its alternatives are to come (empty for now). */
+    /**
+     * A disruption of the trip, what would still work instead and, once one was accepted, how its re-booking went.
+     *
+     * @param alternativesReady false while the alternatives are still being worked out (then the list is empty)
+     */
     record DisruptionView(UUID id, String type, String subject, String detail, Instant detectedAt, String status,
-            List<Map<String, String>> alternatives) {
+            boolean alternativesReady, List<AlternativeView> alternatives, UUID acceptedAlternativeId,
+            String failure) {
 
         static DisruptionView of(TripDisruption disruption) {
+            List<Alternative> alternatives = disruption.alternatives() == null ? List.of() : disruption.alternatives();
             return new DisruptionView(disruption.id(), disruption.type(), disruption.subject(), disruption.detail(),
-                    disruption.detectedAt(), disruption.status(), List.of());
+                    disruption.detectedAt(), disruption.status(), disruption.alternatives() != null,
+                    alternatives.stream().map(AlternativeView::of).toList(), disruption.accepted(),
+                    disruption.failure());
+        }
+    }
+
+    /** Something the trip could do instead; the fields that do not apply to its kind are null. */
+    record AlternativeView(UUID id, String kind, String description, String leg, FlightView flight,
+            Integer seatsAvailable, LocalDate packageStart, String attractionId, LocalDate date) {
+
+        static AlternativeView of(Alternative alternative) {
+            return new AlternativeView(alternative.id(), alternative.kind().name(), alternative.description(),
+                    alternative.leg() == null ? null : alternative.leg().name(),
+                    alternative.flight() == null ? null : FlightView.of(alternative.flight()),
+                    alternative.seatsAvailable(), alternative.packageStart(), alternative.attractionId(),
+                    alternative.date());
         }
     }
 
