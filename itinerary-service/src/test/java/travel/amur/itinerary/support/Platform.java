@@ -42,7 +42,9 @@ public final class Platform {
                         "--amur.itinerary.clients.flight-service-url=" + fleet.url(Service.FLIGHT.name),
                         "--amur.itinerary.clients.visa-service-url=" + fleet.url(Service.VISA.name),
                         "--amur.booking.first-resend=5s", "--amur.booking.patience=20s",
-                        "--amur.booking.scan-interval=200ms")
+                        "--amur.booking.scan-interval=200ms", "--amur.webhooks.loopback-allowed=true",
+                        "--amur.webhooks.first-retry=300ms", "--amur.webhooks.longest-retry=1s",
+                        "--amur.webhooks.scan-interval=100ms", "--amur.disruptions.scan-interval=1s")
                 .startAll();
         extendTheTrialAsOperationsWould();
         Runtime.getRuntime().addShutdownHook(new Thread(fleet::close));

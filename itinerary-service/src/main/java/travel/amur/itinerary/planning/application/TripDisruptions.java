@@ -15,9 +15,13 @@ public interface TripDisruptions {
 
     /**
      * Records a disruption of {@code flightId} on every trip that flies it and has not ended (DRAFT, PENDING or
-     * CONFIRMED), of any agency, once per trip and cause; answers the trips newly disrupted.
+     * CONFIRMED), of any agency, once per trip and cause; answers the disruptions newly recorded.
      */
-    Mono<List<UUID>> recordForFlight(UUID flightId, UUID causeId, String type, String detail, Instant at);
+    Mono<List<Recorded>> recordForFlight(UUID flightId, UUID causeId, String type, String detail, Instant at);
+
+    /** A disruption newly recorded on a trip. */
+    record Recorded(UUID itineraryId, String agencyId, UUID disruptionId) {
+    }
 
     /** A disruption and the trip it befell. */
     record OfTrip(UUID itineraryId, String agencyId, TripDisruption disruption) {

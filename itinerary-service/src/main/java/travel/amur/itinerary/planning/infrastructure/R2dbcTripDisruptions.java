@@ -40,7 +40,8 @@ class R2dbcTripDisruptions implements TripDisruptions {
     }
 
     @Override
-    public Mono<List<UUID>> recordForFlight(UUID flightId, UUID causeId, String type, String detail, Instant at) {
+    public Mono<List<Recorded>> recordForFlight(UUID flightId, UUID causeId, String type, String detail,
+            Instant at) {
         // gen_random_uuid() gives each trip's disruption its own id; the unique (trip, cause) makes a redelivered
         // announcement a no-op.
         return db.sql("""
@@ -51,13 +52,15 @@ class R2dbcTripDisruptions implements TripDisruptions {
                            AND (i.draft -> 'outbound' ->> 'flightId' = :flight
                                 OR i.draft -> 'inbound' ->> 'flightId' = :flight)
                         ON CONFLICT (itinerary_id, source_id) DO NOTHING
-                        RETURNING itinerary_id
+                        RETURNING id, itinerary_id, (SELECT agency_id FROM itinerary WHERE id = itinerary_id) AS agency_id
                         """)
                 .bind("cause", causeId).bind("type", type).bind("flight", flightId.toString())
                 .bind("detail", detail).bind("at", at)
-                .map(row -> row.get("itinerary_id", UUID.class))
+                .map(row -> new Recorded(row.get("itinerary_id", UUID.class), row.get("agency_id", String.class),
+                        row.get("id", UUID.class)))
                 .all().collectList()
-                .flatMap(trips -> trips.isEmpty() ? Mono.just(trips) : notify(trips).thenReturn(trips));
+                .flatMap(recorded -> recorded.isEmpty() ? Mono.just(recorded)
+                        : notify(recorded.stream().map(Recorded::itineraryId).toList()).thenReturn(recorded));
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import travel.amur.common.contract.flight.FlightDisrupted;
+import travel.amur.common.event.Causation;
 import travel.amur.common.event.Topics;
 import travel.amur.common.inbox.IdempotentConsumer;
 import travel.amur.common.inbox.MessageHandlers;
@@ -30,7 +31,7 @@ class TripDisruptionsListener {
         this.consumer = consumer;
         this.proposing = proposing;
         this.handlers = MessageHandlers.of("trip-disruptions")
-                .on(FlightDisrupted.class, (event, envelope) -> recording.flightDisrupted(event)
+                .on(FlightDisrupted.class, (event, envelope) -> recording.flightDisrupted(event, Causation.of(envelope))
                         .doOnNext(trips -> {
                             if (!trips.isEmpty()) {
                                 recorded.set(true);
