@@ -88,6 +88,8 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.DELETE, "/api/visa/policies/**").hasRole("OPS")
                         .pathMatchers(HttpMethod.POST, "/api/visa/policies/**").hasRole("OPS")
                         .pathMatchers(HttpMethod.POST, "/api/flights/*/disruptions").hasRole("OPS")
+                        .pathMatchers(HttpMethod.POST, "/api/catalog/attractions/*/closures").hasRole("OPS")
+                        .pathMatchers(HttpMethod.DELETE, "/api/catalog/attractions/*/closures/*").hasRole("OPS")
                         .anyExchange().authenticated())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((exchange, failure) -> unauthorized(problems, exchange,

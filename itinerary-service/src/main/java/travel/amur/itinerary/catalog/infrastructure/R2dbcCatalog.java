@@ -2,19 +2,24 @@ package travel.amur.itinerary.catalog.infrastructure;
 
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import travel.amur.common.postgres.PgNotifications;
 import travel.amur.itinerary.catalog.application.Catalog;
 import travel.amur.itinerary.catalog.model.Attraction;
+import travel.amur.itinerary.catalog.model.Closure;
 import travel.amur.itinerary.catalog.model.LocalizedText;
 import travel.amur.itinerary.catalog.model.Season;
 import travel.amur.itinerary.catalog.model.TripPackage;
@@ -29,17 +34,42 @@ class R2dbcCatalog implements Catalog {
     private final JsonMapper json;
     private final Mono<Map<String, Attraction>> attractions;
     private final Mono<List<TripPackage>> packages;
+    private final AtomicReference<Mono<Map<String, List<Closure>>>> closures = new AtomicReference<>();
 
-    R2dbcCatalog(DatabaseClient db, JsonMapper json) {
+    R2dbcCatalog(DatabaseClient db, JsonMapper json, PgNotifications notifications) {
         this.db = db;
         this.json = json;
         this.attractions = readAttractions().cache();
         this.packages = readPackages().cache();
+        this.closures.set(readClosures());
+        // Every instance reads the closures again when one of them closes or reopens an attraction (and after a
+        // reconnect, when a notification may have been missed).
+        notifications.listen(R2dbcClosures.CHANNEL).subscribe(changed -> closures.set(readClosures()));
     }
 
+    /** The attractions with their current closures (kept in memory, read again when they change). */
     @Override
     public Mono<Map<String, Attraction>> attractions() {
-        return attractions;
+        return Mono.zip(attractions, closures.get()).map(found -> found.getT2().isEmpty() ? found.getT1()
+                : withClosures(found.getT1(), found.getT2()));
+    }
+
+    private static Map<String, Attraction> withClosures(Map<String, Attraction> all,
+            Map<String, List<Closure>> closed) {
+        Map<String, Attraction> merged = new LinkedHashMap<>();
+        all.forEach((id, attraction) -> merged.put(id, closed.containsKey(id)
+                ? attraction.withClosures(closed.get(id)) : attraction));
+        return Collections.unmodifiableMap(merged);
+    }
+
+    private Mono<Map<String, List<Closure>>> readClosures() {
+        return db.sql(R2dbcClosures.CURRENT)
+                .map(R2dbcClosures::closure)
+                .all()
+                .collect(Collectors.groupingBy(Closure::attractionId, Collectors.toList()))
+                .map(found -> (Map<String, List<Closure>>) Map.copyOf(found))
+                // Kept a minute at most (a missed notification heals), a failure not at all.
+                .cache(found -> Duration.ofMinutes(1), failure -> Duration.ZERO, () -> Duration.ofMinutes(1));
     }
 
     @Override
@@ -104,7 +134,7 @@ class R2dbcCatalog implements Catalog {
                 Attraction.Access.valueOf(row.get("access", String.class)), row.get("airport", String.class),
                 new Attraction.Concession(row.get("concession_max_age", Integer.class),
                         Boolean.TRUE.equals(row.get("concession_placeholder", Boolean.class)),
-                        row.get("concession_note", String.class)));
+                        row.get("concession_note", String.class)), List.of());
     }
 
     private LocalizedText text(Readable row, String column) {

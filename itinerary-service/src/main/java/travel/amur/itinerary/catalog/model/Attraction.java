@@ -14,11 +14,12 @@ import java.util.Optional;
  * @param access how a visitor gets there from Harbin
  * @param airport where a flight must go, for a place reached by air
  * @param concession who pays the concession price, where there is one
+ * @param closures the closures operations declared that have not been lifted
  */
 public record Attraction(String id, Kind kind, String city, double latitude, double longitude, boolean allYear,
         LocalTime opensAt, LocalTime closesAt, BigDecimal priceAdultCny, BigDecimal priceConcessionCny,
         int minutesNeeded, boolean outdoor, LocalizedText names, LocalizedText descriptions, List<Season> seasons,
-        String source, String note, Access access, String airport, Concession concession) {
+        String source, String note, Access access, String airport, Concession concession, List<Closure> closures) {
 
     /** Attraction, event, or resort. */
     public enum Kind { ATTRACTION, EVENT, RESORT }
@@ -43,6 +44,19 @@ public record Attraction(String id, Kind kind, String city, double latitude, dou
         seasons = List.copyOf(seasons);
         access = access == null ? Access.CITY : access;
         concession = concession == null ? Concession.none() : concession;
+        closures = closures == null ? List.of() : List.copyOf(closures);
+    }
+
+    /** The same attraction with these closures. */
+    public Attraction withClosures(List<Closure> current) {
+        return new Attraction(id, kind, city, latitude, longitude, allYear, opensAt, closesAt, priceAdultCny,
+                priceConcessionCny, minutesNeeded, outdoor, names, descriptions, seasons, source, note, access, airport,
+                concession, current);
+    }
+
+    /** The closure that covers the date, if any. */
+    public Optional<Closure> closureOn(LocalDate date) {
+        return closures.stream().filter(closure -> closure.covers(date)).findFirst();
     }
 
     public boolean openOn(LocalDate date) {

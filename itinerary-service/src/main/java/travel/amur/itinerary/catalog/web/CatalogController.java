@@ -43,19 +43,21 @@ class CatalogController {
 
     /**
      * An attraction in one language: its seasons with each end confirmed or expected, how it is reached from Harbin
-     * (CITY, ROAD, FLIGHT to {@code airport}) and who pays the concession price ({@code concession.placeholder} when
-     * no source says).
+     * (CITY, ROAD, FLIGHT to {@code airport}), who pays the concession price ({@code concession.placeholder} when
+     * no source says), and the closures operations declared.
      */
     record AttractionView(String id, String kind, String name, String description, String city, double latitude,
             double longitude, boolean allYear, List<Season> seasons, LocalTime opensAt, LocalTime closesAt,
             BigDecimal priceAdultCny, BigDecimal priceConcessionCny, int minutesNeeded, boolean outdoor,
-            String source, String note, String access, String airport, Attraction.Concession concession) {
+            String source, String note, String access, String airport, Attraction.Concession concession,
+            List<ClosuresController.ClosureView> closures) {
 
         static AttractionView of(Attraction a, String language) {
             return new AttractionView(a.id(), a.kind().name(), a.names().in(language), a.descriptions().in(language),
                     a.city(), a.latitude(), a.longitude(), a.allYear(), a.seasons(), a.opensAt(), a.closesAt(),
                     a.priceAdultCny(), a.priceConcessionCny(), a.minutesNeeded(), a.outdoor(), a.source(), a.note(),
-                    a.access().name(), a.airport(), a.concession());
+                    a.access().name(), a.airport(), a.concession(),
+                    a.closures().stream().map(ClosuresController.ClosureView::of).toList());
         }
     }
 
@@ -78,7 +80,7 @@ class CatalogController {
         String language = Languages.choose(acceptLanguage);
         return catalog.attractions().map(all -> all.values().stream()
                         .filter(a -> city == null || a.city().equalsIgnoreCase(city))
-                        .filter(a -> date == null || a.openOn(date))
+                        .filter(a -> date == null || (a.openOn(date) && a.closureOn(date).isEmpty()))
                         .map(a -> AttractionView.of(a, language))
                         .toList())
                 .map(list -> cached.respond(list, language, ifNoneMatch));

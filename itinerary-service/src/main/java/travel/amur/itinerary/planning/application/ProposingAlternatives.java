@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -108,6 +109,7 @@ public class ProposingAlternatives {
         }
         return switch (disruption.type()) {
             case "FLIGHT_CANCELLED", "FLIGHT_RETIMED" -> forFlight(trip, disruption);
+            case "ATTRACTION_CLOSED" -> forClosure(trip, disruption);
             default -> Mono.just(List.of());
         };
     }
@@ -134,6 +136,41 @@ public class ProposingAlternatives {
                 .collectList());
     }
 
+    /**
+     * For each visit to the closed attraction on a closed day, up to three others in the same city that are open
+     * that day (in season, not closed) and not visited that day already.
+     */
+    private Mono<List<Alternative>> forClosure(Itinerary trip, TripDisruption disruption) {
+        String closed = disruption.subject();
+        return catalog.attractions().flatMap(attractions -> {
+            Attraction attraction = attractions.get(closed);
+            if (attraction == null) {
+                return Mono.just(List.<Alternative>of());
+            }
+            return Flux.fromIterable(trip.draft().activities())
+                    .filter(visit -> visit.attractionId().equals(closed)
+                            && attraction.closureOn(visit.date()).isPresent())
+                    .concatMap(visit -> Flux.fromIterable(attractions.values())
+                            .filter(other -> other.city().equals(attraction.city()) && !other.id().equals(closed)
+                                    && other.openOn(visit.date()) && other.closureOn(visit.date()).isEmpty()
+                                    && trip.draft().activities().stream().noneMatch(a -> a.date().equals(visit.date())
+                                            && a.attractionId().equals(other.id())))
+                            .concatMap(other -> {
+                                Draft changed = trip.draft().withVisit(closed, visit.date(), other.id());
+                                return plannedWithoutNewWarnings(trip, changed, attractions,
+                                                Set.of(Warning.Code.ATTRACTION_CLOSED))
+                                        .map(plan -> new Alternative(Alternative.idOf(disruption.id(),
+                                                Alternative.Kind.OTHER_ATTRACTION, other.id() + "@" + visit.date()),
+                                                Alternative.Kind.OTHER_ATTRACTION, "Visit " + other.names().in("en")
+                                                        + " in " + other.city() + " on " + visit.date() + " instead of "
+                                                        + attraction.names().in("en"), null, null, null, null,
+                                                other.id(), visit.date(), plan));
+                            }, 1)
+                            .take(3))
+                    .collectList();
+        });
+    }
+
     /** A flight the trip could take instead. */
     private record Candidate(Alternative.Kind kind, FlightLeg flight, Integer seatsAvailable) {
     }
@@ -144,19 +181,24 @@ public class ProposingAlternatives {
         if (!changed.flightsInOrder()) {
             return Mono.empty();
         }
-        return plannedWithoutNewWarnings(trip, changed, attractions)
+        return plannedWithoutNewWarnings(trip, changed, attractions, Set.of())
                 .map(plan -> new Alternative(Alternative.idOf(disruption.id(), candidate.kind(),
                         candidate.flight().flightId().toString()), candidate.kind(),
                         describe(trip.draft(), leg, candidate, changed), leg, candidate.flight(),
                         candidate.seatsAvailable(), changed.packageStart(), null, null, plan));
     }
 
-    /** The plan of the changed trip, unless it raises a warning the trip's own plan does not. */
-    private Mono<Plan> plannedWithoutNewWarnings(Itinerary trip, Draft changed, Map<String, Attraction> attractions) {
+    /**
+     * The plan of the changed trip, unless it raises a warning the trip's own plan does not (or one of
+     * {@code tolerated}: what the disruption itself raises on the trip's other days).
+     */
+    private Mono<Plan> plannedWithoutNewWarnings(Itinerary trip, Draft changed, Map<String, Attraction> attractions,
+            Set<Warning.Code> tolerated) {
         // A booked group tour passed the group check, so its agency is authorised; of a draft, the visa service
         // answers as it did when it was planned.
         Agency agency = new Agency(trip.agencyId(), trip.status() == ItineraryStatus.DRAFT ? null : Boolean.TRUE);
-        Set<Warning.Code> had = codes(trip.plan());
+        Set<Warning.Code> had = new HashSet<>(codes(trip.plan()));
+        had.addAll(tolerated);
         return visas.advise(changed, agency)
                 .map(answers -> Planner.plan(changed, attractions, answers, Set.of()))
                 .filter(plan -> plan.warnings().stream().allMatch(warning -> had.contains(warning.code())));

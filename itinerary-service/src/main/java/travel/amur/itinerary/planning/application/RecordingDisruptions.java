@@ -2,21 +2,27 @@ package travel.amur.itinerary.planning.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import travel.amur.common.contract.flight.FlightDisrupted;
+import travel.amur.common.contract.itinerary.AttractionClosed;
+import travel.amur.common.contract.itinerary.AttractionReopened;
 import travel.amur.common.contract.itinerary.ItineraryDisrupted;
 import travel.amur.common.event.Causation;
 import travel.amur.common.event.Topics;
 import travel.amur.common.outbox.Outbox;
+import travel.amur.itinerary.catalog.application.Catalog;
 
 /**
  * Finds the trips a disruption befalls and records it on each: every agency's trips that have not ended and fly
- * the flight. Each trip's disruption is announced (ItineraryDisrupted, through the outbox, in the same transaction)
+ * the flight, or visit the closed attraction on a closed day. Each trip's disruption is announced (ItineraryDisrupted, through the outbox, in the same transaction)
  * for the agency's webhooks.
  */
 @Service
@@ -25,13 +31,37 @@ public class RecordingDisruptions {
     private static final Logger log = LoggerFactory.getLogger(RecordingDisruptions.class);
 
     private final TripDisruptions disruptions;
+    private final Catalog catalog;
     private final Outbox outbox;
     private final Clock clock;
 
-    RecordingDisruptions(TripDisruptions disruptions, Outbox outbox, Clock clock) {
+    RecordingDisruptions(TripDisruptions disruptions, Catalog catalog, Outbox outbox, Clock clock) {
         this.disruptions = disruptions;
+        this.catalog = catalog;
         this.outbox = outbox;
         this.clock = clock;
+    }
+
+    /** An attraction closed: every trip that visits it on a closed day still to come. */
+    public Mono<List<TripDisruptions.Recorded>> attractionClosed(AttractionClosed event, Causation causation) {
+        Instant now = clock.instant();
+        return catalog.attractions().flatMap(all -> {
+            String name = all.containsKey(event.attractionId()) ? all.get(event.attractionId()).names().in("en")
+                    : event.attractionId();
+            String detail = name + " is closed from " + event.from() + (event.to() == null ? " until further notice"
+                    : " to " + event.to()) + ": " + event.reason();
+            return disruptions.recordForAttraction(event.attractionId(), event.closureId(), event.from(),
+                            event.to(), LocalDate.ofInstant(now, ZoneOffset.UTC), detail, now)
+                    .flatMap(recorded -> announce(recorded, "ATTRACTION_CLOSED", event.attractionId(), detail, now,
+                            causation).thenReturn(recorded));
+        }).doOnNext(trips -> log.info("{} closed: {} trip(s) disrupted", event.attractionId(), trips.size()));
+    }
+
+    /** A closure lifted: what it caused and nobody settled yet is resolved. */
+    public Mono<List<UUID>> attractionReopened(AttractionReopened event) {
+        return disruptions.resolveCause(event.closureId(), clock.instant())
+                .doOnNext(trips -> log.info("{} reopened: {} trip disruption(s) resolved", event.attractionId(),
+                        trips.size()));
     }
 
     public Mono<List<TripDisruptions.Recorded>> flightDisrupted(FlightDisrupted event, Causation causation) {

@@ -1,6 +1,7 @@
 package travel.amur.itinerary.planning.application;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,16 @@ public interface TripDisruptions {
      * CONFIRMED), of any agency, once per trip and cause; answers the disruptions newly recorded.
      */
     Mono<List<Recorded>> recordForFlight(UUID flightId, UUID causeId, String type, String detail, Instant at);
+
+    /**
+     * Records the closure of an attraction on every trip that has not ended and visits it on a closed day not past
+     * yet ({@code today} or later), once per trip and closure; answers the disruptions newly recorded.
+     */
+    Mono<List<Recorded>> recordForAttraction(String attractionId, UUID closureId, LocalDate from, LocalDate to,
+            LocalDate today, String detail, Instant at);
+
+    /** Resolves the disruptions a cause made that are still open and not being re-booked (a closure lifted). */
+    Mono<List<UUID>> resolveCause(UUID causeId, Instant at);
 
     /** A disruption newly recorded on a trip. */
     record Recorded(UUID itineraryId, String agencyId, UUID disruptionId) {

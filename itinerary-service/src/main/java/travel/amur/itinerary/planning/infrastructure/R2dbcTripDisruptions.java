@@ -2,6 +2,7 @@ package travel.amur.itinerary.planning.infrastructure;
 
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -44,7 +45,7 @@ class R2dbcTripDisruptions implements TripDisruptions {
             Instant at) {
         // gen_random_uuid() gives each trip's disruption its own id; the unique (trip, cause) makes a redelivered
         // announcement a no-op.
-        return db.sql("""
+        var spec = db.sql("""
                         INSERT INTO itinerary_disruption (id, itinerary_id, source_id, type, subject, detail, detected_at)
                         SELECT gen_random_uuid(), i.id, :cause, :type, :flight, :detail, :at
                           FROM itinerary i
@@ -55,8 +56,46 @@ class R2dbcTripDisruptions implements TripDisruptions {
                         RETURNING id, itinerary_id, (SELECT agency_id FROM itinerary WHERE id = itinerary_id) AS agency_id
                         """)
                 .bind("cause", causeId).bind("type", type).bind("flight", flightId.toString())
-                .bind("detail", detail).bind("at", at)
-                .map(row -> new Recorded(row.get("itinerary_id", UUID.class), row.get("agency_id", String.class),
+                .bind("detail", detail).bind("at", at);
+        return recorded(spec);
+    }
+
+    @Override
+    public Mono<List<Recorded>> recordForAttraction(String attractionId, UUID closureId, LocalDate from,
+            LocalDate to, LocalDate today, String detail, Instant at) {
+        var spec = db.sql("""
+                        INSERT INTO itinerary_disruption (id, itinerary_id, source_id, type, subject, detail, detected_at)
+                        SELECT gen_random_uuid(), i.id, :cause, 'ATTRACTION_CLOSED', :attraction, :detail, :at
+                          FROM itinerary i
+                         WHERE i.status IN ('DRAFT', 'PENDING', 'CONFIRMED')
+                           AND EXISTS (SELECT 1 FROM jsonb_array_elements(i.draft -> 'activities') a
+                                        WHERE a ->> 'attractionId' = :attraction
+                                          AND (a ->> 'date')::date >= greatest(CAST(:from AS date), CAST(:today AS date))
+                                          AND (CAST(:to AS date) IS NULL OR (a ->> 'date')::date <= CAST(:to AS date)))
+                        ON CONFLICT (itinerary_id, source_id) DO NOTHING
+                        RETURNING id, itinerary_id, (SELECT agency_id FROM itinerary WHERE id = itinerary_id) AS agency_id
+                        """)
+                .bind("cause", closureId).bind("attraction", attractionId).bind("detail", detail).bind("at", at)
+                .bind("from", from).bind("today", today);
+        spec = to == null ? spec.bindNull("to", LocalDate.class) : spec.bind("to", to);
+        return recorded(spec);
+    }
+
+    @Override
+    public Mono<List<UUID>> resolveCause(UUID causeId, Instant at) {
+        return db.sql("""
+                        UPDATE itinerary_disruption SET status = 'RESOLVED', changed_at = :at
+                         WHERE source_id = :cause AND status = 'OPEN' AND accepted IS NULL
+                        RETURNING itinerary_id
+                        """)
+                .bind("cause", causeId).bind("at", at)
+                .map(row -> row.get("itinerary_id", UUID.class))
+                .all().collectList()
+                .flatMap(trips -> trips.isEmpty() ? Mono.just(trips) : notify(trips).thenReturn(trips));
+    }
+
+    private Mono<List<Recorded>> recorded(DatabaseClient.GenericExecuteSpec spec) {
+        return spec.map(row -> new Recorded(row.get("itinerary_id", UUID.class), row.get("agency_id", String.class),
                         row.get("id", UUID.class)))
                 .all().collectList()
                 .flatMap(recorded -> recorded.isEmpty() ? Mono.just(recorded)

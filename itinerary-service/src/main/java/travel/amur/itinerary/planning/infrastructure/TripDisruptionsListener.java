@@ -1,27 +1,32 @@
 package travel.amur.itinerary.planning.infrastructure;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 import travel.amur.common.contract.flight.FlightDisrupted;
+import travel.amur.common.contract.itinerary.AttractionClosed;
+import travel.amur.common.contract.itinerary.AttractionReopened;
 import travel.amur.common.event.Causation;
 import travel.amur.common.event.Topics;
 import travel.amur.common.inbox.IdempotentConsumer;
 import travel.amur.common.inbox.MessageHandlers;
 import travel.amur.itinerary.planning.application.ProposingAlternatives;
 import travel.amur.itinerary.planning.application.RecordingDisruptions;
+import travel.amur.itinerary.planning.application.TripDisruptions;
 
 /**
- * Disruptions the flight service announces, recorded on the trips they befall, each announcement once; then their
- * alternatives are worked out.
+ * Disruptions announced by the flight service (a flight cancelled or retimed) and by the catalog (an attraction
+ * closed or reopened), recorded on the trips they befall, each announcement once; then their alternatives are worked
+ * out.
  */
 @Component
 class TripDisruptionsListener {
 
     private final IdempotentConsumer consumer;
     private final MessageHandlers handlers;
-
     private final ProposingAlternatives proposing;
     /** Whether a message handled disrupted a trip, so the alternatives are worked out once it is committed. */
     private final AtomicBoolean recorded = new AtomicBoolean();
@@ -31,16 +36,23 @@ class TripDisruptionsListener {
         this.consumer = consumer;
         this.proposing = proposing;
         this.handlers = MessageHandlers.of("trip-disruptions")
-                .on(FlightDisrupted.class, (event, envelope) -> recording.flightDisrupted(event, Causation.of(envelope))
-                        .doOnNext(trips -> {
-                            if (!trips.isEmpty()) {
-                                recorded.set(true);
-                            }
-                        }).then())
+                .on(FlightDisrupted.class, (event, envelope) -> noting(recording.flightDisrupted(event,
+                        Causation.of(envelope))))
+                .on(AttractionClosed.class, (event, envelope) -> noting(recording.attractionClosed(event,
+                        Causation.of(envelope))))
+                .on(AttractionReopened.class, (event, envelope) -> recording.attractionReopened(event).then())
                 .build();
     }
 
-    @KafkaListener(id = "trip-disruptions", topics = Topics.FLIGHT_EVENTS)
+    private Mono<Void> noting(Mono<List<TripDisruptions.Recorded>> recording) {
+        return recording.doOnNext(trips -> {
+            if (!trips.isEmpty()) {
+                recorded.set(true);
+            }
+        }).then();
+    }
+
+    @KafkaListener(id = "trip-disruptions", topics = {Topics.FLIGHT_EVENTS, Topics.ITINERARY_EVENTS})
     void on(ConsumerRecord<String, String> record) {
         consumer.consume(record, handlers);
         // Committed: the alternatives are worked out apart from the message, asking the flight and visa services.

@@ -69,6 +69,9 @@ public final class Planner {
                     + season.opens() + (season.opensConfirmed() ? "" : " (expected)") + " to " + season.closes()
                     + (season.closesConfirmed() ? "" : " (expected)") + " is not confirmed by its source", id, date));
         }
+        attraction.closureOn(date).ifPresent(closure -> warnings.add(Warning.about(Warning.Code.ATTRACTION_CLOSED,
+                name + " is closed on " + date + " (from " + closure.from() + (closure.to() == null
+                        ? " until further notice" : " to " + closure.to()) + "): " + closure.reason(), id, date)));
         if (date.isBefore(draft.arrivalDate())) {
             warnings.add(Warning.about(Warning.Code.BEFORE_ARRIVAL, name + " on " + date + " is before the outbound "
                     + "flight lands on " + draft.arrivalDate(), id, date));

@@ -34,6 +34,8 @@ public record Warning(Code code, String message, List<String> concerns, LocalDat
         /** An activity in a place this trip has no way to reach (no flight there is on sale). */
         NO_TRANSPORT,
         /** Concession prices applied on terms no source gives (who qualifies is a placeholder). */
-        CONCESSION_TERMS_UNCONFIRMED
+        CONCESSION_TERMS_UNCONFIRMED,
+        /** Operations closed the attraction on that day. */
+        ATTRACTION_CLOSED
     }
 }

@@ -51,7 +51,8 @@ class PlannerTest {
                         : BigDecimal.valueOf(concession), minutes, outdoor, new LocalizedText(Map.of("en", id)),
                 new LocalizedText(Map.of("en", id)), List.<Season>of(), "test", null, access, airport,
                 concession == null ? Attraction.Concession.none()
-                        : new Attraction.Concession(17, true, "placeholder: no source says who qualifies"));
+                        : new Attraction.Concession(17, true, "placeholder: no source says who qualifies"),
+                List.of());
     }
 
     static FlightLeg out(String date, LocalTime landsInHarbin) {
