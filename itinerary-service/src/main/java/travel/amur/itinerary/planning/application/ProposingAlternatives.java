@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +29,7 @@ import travel.amur.itinerary.planning.model.ItineraryStatus;
 import travel.amur.itinerary.planning.model.Plan;
 import travel.amur.itinerary.planning.model.Planner;
 import travel.amur.itinerary.planning.model.TripDisruption;
+import travel.amur.itinerary.planning.model.VisaAdvice;
 import travel.amur.itinerary.planning.model.Warning;
 
 /**
@@ -110,6 +112,7 @@ public class ProposingAlternatives {
         return switch (disruption.type()) {
             case "FLIGHT_CANCELLED", "FLIGHT_RETIMED" -> forFlight(trip, disruption);
             case "ATTRACTION_CLOSED" -> forClosure(trip, disruption);
+            case "ENTRY_POLICY_CHANGED" -> forEntry(trip, disruption);
             default -> Mono.just(List.of());
         };
     }
@@ -169,6 +172,25 @@ public class ProposingAlternatives {
                             .take(3))
                     .collectList();
         });
+    }
+
+    /**
+     * The other ways in the visa service now names for the travellers who may no longer enter as planned (a group
+     * tour, transit, an e-visa), each once; taking one changes nothing in the plan, it says the agency arranges it.
+     */
+    private Mono<List<Alternative>> forEntry(Itinerary trip, TripDisruption disruption) {
+        Agency agency = new Agency(trip.agencyId(), trip.status() == ItineraryStatus.DRAFT ? null : Boolean.TRUE);
+        return visas.advise(trip.draft(), agency).map(answers -> answers.travellers().stream()
+                .filter(advice -> !advice.eligible())
+                .flatMap(advice -> advice.alternatives().stream())
+                .filter(way -> !way.policyId().equals(disruption.subject()))
+                .collect(Collectors.toMap(VisaAdvice.Alternative::policyId, way -> way, (a, b) -> a,
+                        LinkedHashMap::new))
+                .values().stream()
+                .map(way -> new Alternative(Alternative.idOf(disruption.id(), Alternative.Kind.ENTRY_ROUTE,
+                        way.policyId()), Alternative.Kind.ENTRY_ROUTE, way.title() + " (" + way.policyId() + "): "
+                        + way.summary(), null, null, null, null, null, null, null))
+                .toList());
     }
 
     /** A flight the trip could take instead. */

@@ -14,6 +14,7 @@ import reactor.core.publisher.Mono;
 import travel.amur.common.contract.flight.FlightDisrupted;
 import travel.amur.common.contract.itinerary.AttractionClosed;
 import travel.amur.common.contract.itinerary.AttractionReopened;
+import travel.amur.common.contract.visa.EntryPolicyChanged;
 import travel.amur.common.contract.itinerary.ItineraryDisrupted;
 import travel.amur.common.event.Causation;
 import travel.amur.common.event.Topics;
@@ -22,7 +23,7 @@ import travel.amur.itinerary.catalog.application.Catalog;
 
 /**
  * Finds the trips a disruption befalls and records it on each: every agency's trips that have not ended and fly
- * the flight, or visit the closed attraction on a closed day. Each trip's disruption is announced (ItineraryDisrupted, through the outbox, in the same transaction)
+ * the flight, visit the closed attraction on a closed day, or relied on an entry policy that no longer admits them. Each trip's disruption is announced (ItineraryDisrupted, through the outbox, in the same transaction)
  * for the agency's webhooks.
  */
 @Service
@@ -55,6 +56,27 @@ public class RecordingDisruptions {
                     .flatMap(recorded -> announce(recorded, "ATTRACTION_CLOSED", event.attractionId(), detail, now,
                             causation).thenReturn(recorded));
         }).doOnNext(trips -> log.info("{} closed: {} trip(s) disrupted", event.attractionId(), trips.size()));
+    }
+
+    /** An entry policy narrowed or retired: every trip that relied on it for its dates and no longer fits. */
+    public Mono<List<TripDisruptions.Recorded>> policyChanged(EntryPolicyChanged event, Causation causation) {
+        Instant now = clock.instant();
+        boolean retired = "RETIRED".equals(event.change());
+        String detail = event.policyId() + (retired ? " was retired"
+                : " now admits entries from " + event.entryFrom() + (event.entryTo() == null ? "" : " to "
+                        + event.entryTo()) + " for stays of up to " + event.maxStayDays() + " days (was "
+                        + event.previousEntryFrom() + (event.previousEntryTo() == null ? "" : " to "
+                                + event.previousEntryTo()) + ", " + event.previousMaxStayDays() + " days)")
+                + ": the trip's entry no longer rests on it";
+        var change = new TripDisruptions.PolicyChange(event.changeId(), event.policyId(), retired,
+                "GROUP_VISA_FREE".equals(event.kind()), event.nationalities(), event.destinations(),
+                event.previousEntryFrom(), event.previousEntryTo(), event.entryFrom(), event.entryTo(),
+                event.maxStayDays());
+        return disruptions.recordForPolicy(change, LocalDate.ofInstant(now, ZoneOffset.UTC), detail, now)
+                .flatMap(recorded -> announce(recorded, "ENTRY_POLICY_CHANGED", event.policyId(), detail, now,
+                        causation).thenReturn(recorded))
+                .doOnNext(trips -> log.info("{} {}: {} trip(s) disrupted", event.policyId(), event.change(),
+                        trips.size()));
     }
 
     /** A closure lifted: what it caused and nobody settled yet is resolved. */

@@ -27,6 +27,20 @@ public interface TripDisruptions {
     Mono<List<Recorded>> recordForAttraction(String attractionId, UUID closureId, LocalDate from, LocalDate to,
             LocalDate today, String detail, Instant at);
 
+    /**
+     * Records a narrowed or retired entry policy on every trip that has not ended, arrives {@code today} or later,
+     * goes to one of its destinations with a traveller of one of its nationalities (a group tour on the group regime,
+     * any other trip on the others), arrived within its old window and no longer fits the new one (retired, outside
+     * the new window, or a stay longer than the new limit); once per trip and change.
+     */
+    Mono<List<Recorded>> recordForPolicy(PolicyChange change, LocalDate today, String detail, Instant at);
+
+    /** What changed in an entry policy, as {@link #recordForPolicy} reads it. */
+    record PolicyChange(UUID changeId, String policyId, boolean retired, boolean groupRegime,
+            List<String> nationalities, List<String> destinations, LocalDate previousEntryFrom,
+            LocalDate previousEntryTo, LocalDate entryFrom, LocalDate entryTo, int maxStayDays) {
+    }
+
     /** Resolves the disruptions a cause made that are still open and not being re-booked (a closure lifted). */
     Mono<List<UUID>> resolveCause(UUID causeId, Instant at);
 

@@ -82,6 +82,42 @@ class R2dbcTripDisruptions implements TripDisruptions {
     }
 
     @Override
+    public Mono<List<Recorded>> recordForPolicy(PolicyChange change, LocalDate today, String detail, Instant at) {
+        // Local dates of the trip's arrival and departure, as the draft's offset date-times write them.
+        var spec = db.sql("""
+                        INSERT INTO itinerary_disruption (id, itinerary_id, source_id, type, subject, detail, detected_at)
+                        SELECT gen_random_uuid(), i.id, :cause, 'ENTRY_POLICY_CHANGED', :policy, :detail, :at
+                          FROM itinerary i,
+                               LATERAL (SELECT substring(i.draft -> 'outbound' ->> 'arrival', 1, 10)::date AS arrives,
+                                               substring(i.draft -> 'inbound' ->> 'departure', 1, 10)::date AS leaves) d
+                         WHERE i.status IN ('DRAFT', 'PENDING', 'CONFIRMED')
+                           AND i.draft ->> 'destination' = ANY(:destinations)
+                           AND coalesce((i.draft ->> 'groupTour')::boolean, false) = :group
+                           AND EXISTS (SELECT 1 FROM jsonb_array_elements(i.draft -> 'travellers') t
+                                        WHERE t ->> 'nationality' = ANY(:nationalities))
+                           AND d.arrives >= CAST(:today AS date)
+                           AND d.arrives >= CAST(:previousFrom AS date)
+                           AND (CAST(:previousTo AS date) IS NULL OR d.arrives <= CAST(:previousTo AS date))
+                           AND (:retired OR d.arrives < CAST(:entryFrom AS date)
+                                OR (CAST(:entryTo AS date) IS NOT NULL AND d.arrives > CAST(:entryTo AS date))
+                                OR d.leaves - d.arrives + 1 > :maxStay)
+                        ON CONFLICT (itinerary_id, source_id) DO NOTHING
+                        RETURNING id, itinerary_id, (SELECT agency_id FROM itinerary WHERE id = itinerary_id) AS agency_id
+                        """)
+                .bind("cause", change.changeId()).bind("policy", change.policyId()).bind("detail", detail)
+                .bind("at", at).bind("destinations", change.destinations().toArray(String[]::new))
+                .bind("nationalities", change.nationalities().toArray(String[]::new))
+                .bind("group", change.groupRegime()).bind("today", today)
+                .bind("previousFrom", change.previousEntryFrom()).bind("retired", change.retired())
+                .bind("entryFrom", change.entryFrom()).bind("maxStay", change.maxStayDays());
+        spec = change.previousEntryTo() == null ? spec.bindNull("previousTo", LocalDate.class)
+                : spec.bind("previousTo", change.previousEntryTo());
+        spec = change.entryTo() == null ? spec.bindNull("entryTo", LocalDate.class)
+                : spec.bind("entryTo", change.entryTo());
+        return recorded(spec);
+    }
+
+    @Override
     public Mono<List<UUID>> resolveCause(UUID causeId, Instant at) {
         return db.sql("""
                         UPDATE itinerary_disruption SET status = 'RESOLVED', changed_at = :at

@@ -9,6 +9,7 @@ import reactor.core.publisher.Mono;
 import travel.amur.common.contract.flight.FlightDisrupted;
 import travel.amur.common.contract.itinerary.AttractionClosed;
 import travel.amur.common.contract.itinerary.AttractionReopened;
+import travel.amur.common.contract.visa.EntryPolicyChanged;
 import travel.amur.common.event.Causation;
 import travel.amur.common.event.Topics;
 import travel.amur.common.inbox.IdempotentConsumer;
@@ -18,8 +19,8 @@ import travel.amur.itinerary.planning.application.RecordingDisruptions;
 import travel.amur.itinerary.planning.application.TripDisruptions;
 
 /**
- * Disruptions announced by the flight service (a flight cancelled or retimed) and by the catalog (an attraction
- * closed or reopened), recorded on the trips they befall, each announcement once; then their alternatives are worked
+ * Disruptions announced by the flight service (a flight cancelled or retimed), the visa service (an entry policy
+ * narrowed or retired) and the catalog (an attraction closed or reopened), recorded on the trips they befall, each announcement once; then their alternatives are worked
  * out.
  */
 @Component
@@ -40,6 +41,8 @@ class TripDisruptionsListener {
                         Causation.of(envelope))))
                 .on(AttractionClosed.class, (event, envelope) -> noting(recording.attractionClosed(event,
                         Causation.of(envelope))))
+                .on(EntryPolicyChanged.class, (event, envelope) -> noting(recording.policyChanged(event,
+                        Causation.of(envelope))))
                 .on(AttractionReopened.class, (event, envelope) -> recording.attractionReopened(event).then())
                 .build();
     }
@@ -52,7 +55,8 @@ class TripDisruptionsListener {
         }).then();
     }
 
-    @KafkaListener(id = "trip-disruptions", topics = {Topics.FLIGHT_EVENTS, Topics.ITINERARY_EVENTS})
+    @KafkaListener(id = "trip-disruptions", topics = {Topics.FLIGHT_EVENTS, Topics.ITINERARY_EVENTS,
+            Topics.VISA_EVENTS})
     void on(ConsumerRecord<String, String> record) {
         consumer.consume(record, handlers);
         // Committed: the alternatives are worked out apart from the message, asking the flight and visa services.

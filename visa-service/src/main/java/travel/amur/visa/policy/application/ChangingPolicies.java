@@ -1,12 +1,18 @@
 package travel.amur.visa.policy.application;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
+import travel.amur.common.contract.visa.EntryPolicyChanged;
+import travel.amur.common.event.Causation;
+import travel.amur.common.event.Topics;
+import travel.amur.common.outbox.Outbox;
 import travel.amur.visa.policy.model.Policy;
 import travel.amur.visa.policy.model.PolicyStatus;
 
@@ -18,11 +24,13 @@ import travel.amur.visa.policy.model.PolicyStatus;
 public class ChangingPolicies {
 
     private final PolicyBook book;
+    private final Outbox outbox;
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    ChangingPolicies(PolicyBook book, TransactionalOperator tx, Clock clock) {
+    ChangingPolicies(PolicyBook book, Outbox outbox, TransactionalOperator tx, Clock clock) {
         this.book = book;
+        this.outbox = outbox;
         this.tx = tx;
         this.clock = clock;
     }
@@ -90,6 +98,27 @@ public class ChangingPolicies {
                 ? PolicyRevision.Change.RETIRED : PolicyRevision.Change.UPDATED;
         return book.save(next, now, by)
                 .then(book.record(new PolicyRevision(existing.id(), next.version(), change, now, by, before, after)))
+                .then(announceNarrowing(existing, next, now))
                 .thenReturn(new Saved(next, false, true));
+    }
+
+    /**
+     * A policy retired, or its entry window or stay made shorter, is announced (in the same transaction, through the
+     * outbox) so that the trips relying on it are found; widening it disrupts nobody.
+     */
+    private Mono<Void> announceNarrowing(Policy before, Policy after, Instant now) {
+        boolean retired = after.status() == PolicyStatus.RETIRED && before.status() != PolicyStatus.RETIRED;
+        boolean narrowed = after.entryFrom().isAfter(before.entryFrom())
+                || (after.entryTo() != null && (before.entryTo() == null || after.entryTo().isBefore(before.entryTo())))
+                || after.maxStayDays() < before.maxStayDays();
+        if (before.status() == PolicyStatus.RETIRED || (!retired && !narrowed) || !after.kind().visaFree()) {
+            return Mono.empty();
+        }
+        EntryPolicyChanged event = new EntryPolicyChanged(UUID.nameUUIDFromBytes((after.id() + "@" + after.version())
+                .getBytes(StandardCharsets.UTF_8)), after.id(), after.version(), retired ? "RETIRED" : "NARROWED",
+                after.kind().name(), after.nationalities().stream().sorted().toList(),
+                after.destinations().stream().sorted().toList(), before.entryFrom(), before.entryTo(),
+                after.entryFrom(), after.entryTo(), before.maxStayDays(), after.maxStayDays(), now);
+        return outbox.publish(Topics.VISA_EVENTS, event, after.id(), Causation.startOf(after.id())).then();
     }
 }
