@@ -82,6 +82,10 @@ public final class AmurClient {
         return send(request.build());
     }
 
+    public Answer delete(String path) {
+        return send(request(path).DELETE().build());
+    }
+
     public Answer patch(String path, Object body) {
         return send(request(path).header("Content-Type", "application/merge-patch+json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());

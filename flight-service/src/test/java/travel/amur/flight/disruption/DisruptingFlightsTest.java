@@ -68,6 +68,34 @@ class DisruptingFlightsTest {
     }
 
     @Test
+    void a_reinstated_flight_is_on_sale_again_and_only_a_cancelled_one_can_be_reinstated() {
+        UUID flight = TestClock.flight("HZ4698", "2027-06-23");
+        Map<String, Object> reinstate = Map.of("type", "REINSTATED", "reason", "cancellation revoked");
+        disrupt(flight, UUID.randomUUID().toString(), reinstate).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.type").isEqualTo("https://amur.travel/problems/flight-not-cancelled");
+        disrupt(flight, UUID.randomUUID().toString(), Map.of("type", "CANCELLED", "reason", "crew"))
+                .expectStatus().isCreated();
+        disrupt(flight, UUID.randomUUID().toString(), Map.of("type", "REINSTATED", "reason", "x",
+                "departure", "2027-06-23T14:00:00+11:00")).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("departure");
+
+        disrupt(flight, UUID.randomUUID().toString(), reinstate).expectStatus().isCreated()
+                .expectBody().jsonPath("$.type").isEqualTo("REINSTATED");
+
+        web.get().uri("/api/flights/{id}", flight).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("SCHEDULED");
+        web.get().uri("/api/flights/search?origin=UUS&destination=HRB&date=2027-06-23").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.offers[?(@.flightId == '" + flight + "')]").exists();
+        String hold = (String) hold(flight).expectStatus().isCreated().expectBody(Map.class).returnResult()
+                .getResponseBody().get("holdId");
+        web.delete().uri("/api/flights/holds/{id}", hold).header("X-Agency-Id", "taiga-travel").exchange()
+                .expectStatus().is2xxSuccessful();
+        await().atMost(Duration.ofSeconds(10)).until(() -> announced(flight).stream()
+                .anyMatch(event -> "REINSTATED".equals(event.dataText("type"))));
+    }
+
+    @Test
     void a_retimed_flight_keeps_its_holds_at_its_new_times() {
         UUID flight = TestClock.flight("HZ4698", "2027-06-09");
         String holdId = hold(flight).expectStatus().isCreated()

@@ -45,6 +45,8 @@ class R2dbcDisruptedFlights implements DisruptedFlights {
                 : insert.bind("departure", d.departure()).bind("arrival", d.arrival());
         var apply = d.type() == DisruptionType.CANCELLED
                 ? db.sql("UPDATE flight SET status = 'CANCELLED' WHERE id = :id").bind("id", d.flightId())
+                : d.type() == DisruptionType.REINSTATED
+                ? db.sql("UPDATE flight SET status = 'SCHEDULED' WHERE id = :id").bind("id", d.flightId())
                 : db.sql("UPDATE flight SET departs_at = :departure, arrives_at = :arrival WHERE id = :id")
                         .bind("departure", d.departure()).bind("arrival", d.arrival()).bind("id", d.flightId());
         return insert.then().then(apply.then());

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Operations' declaration that a flight is cancelled or retimed. Deciding on it is pure: the flight now and the
+ * Operations' declaration that a flight is cancelled, retimed, or reinstated (a cancellation revoked). Deciding on it is pure: the flight now and the
  * time give a disruption to record, or why not.
  */
 public record DisruptFlight(UUID flightId, DisruptionType type, String reason, Instant departure, Instant arrival,
@@ -26,7 +26,7 @@ public record DisruptFlight(UUID flightId, DisruptionType type, String reason, I
     }
 
     /** Why a disruption is refused. */
-    public enum Refusal { INVALID, DEPARTED, ALREADY_CANCELLED }
+    public enum Refusal { INVALID, DEPARTED, ALREADY_CANCELLED, NOT_CANCELLED }
 
     public Decision decide(FlightNow flight, Instant now, UUID id) {
         List<Refused> invalid = problems(now);
@@ -36,6 +36,14 @@ public record DisruptFlight(UUID flightId, DisruptionType type, String reason, I
         if (!flight.departsAt().isAfter(now)) {
             return new Refused(Refusal.DEPARTED, null, flight.flightNumber() + " departed at " + flight.departsAt()
                     + "; only a flight yet to leave can be cancelled or retimed");
+        }
+        if (type == DisruptionType.REINSTATED) {
+            if (!flight.cancelled()) {
+                return new Refused(Refusal.NOT_CANCELLED, null, flight.flightNumber() + " of " + flight.departsAt()
+                        + " is not cancelled; only a cancelled flight can be reinstated");
+            }
+            return new Disrupted(new FlightDisruption(id, flight.flightId(), flight.flightNumber(), type,
+                    reason.trim(), flight.departsAt(), flight.arrivesAt(), null, null, now, by));
         }
         if (flight.cancelled()) {
             return new Refused(Refusal.ALREADY_CANCELLED, null, flight.flightNumber() + " of " + flight.departsAt()
@@ -50,7 +58,7 @@ public record DisruptFlight(UUID flightId, DisruptionType type, String reason, I
     private List<Refused> problems(Instant now) {
         List<Refused> problems = new ArrayList<>();
         if (type == null) {
-            problems.add(invalid("type", "is required: CANCELLED or RETIMED"));
+            problems.add(invalid("type", "is required: CANCELLED, RETIMED or REINSTATED"));
         }
         if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
             problems.add(invalid("reason", "is required, 1 to " + MAX_REASON + " characters"));
@@ -66,7 +74,7 @@ public record DisruptFlight(UUID flightId, DisruptionType type, String reason, I
             } else if (departure != null && !arrival.isAfter(departure)) {
                 problems.add(invalid("arrival", "must be after the departure"));
             }
-        } else if (type == DisruptionType.CANCELLED && (departure != null || arrival != null)) {
+        } else if (type != null && (departure != null || arrival != null)) {
             problems.add(invalid(departure != null ? "departure" : "arrival", "is only for a retimed flight"));
         }
         return problems;

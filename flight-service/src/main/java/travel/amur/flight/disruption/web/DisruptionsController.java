@@ -62,6 +62,8 @@ class DisruptionsController {
             case DEPARTED -> ProblemException.conflict("flight-departed", "Flight departed", refused.message());
             case ALREADY_CANCELLED -> ProblemException.conflict("flight-cancelled", "Flight cancelled",
                     refused.message());
+            case NOT_CANCELLED -> ProblemException.conflict("flight-not-cancelled", "Flight not cancelled",
+                    refused.message());
         };
     }
 }

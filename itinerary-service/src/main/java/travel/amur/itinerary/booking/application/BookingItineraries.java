@@ -16,14 +16,12 @@ import reactor.core.publisher.Mono;
 import travel.amur.common.event.Causation;
 import travel.amur.itinerary.booking.model.BookingSaga;
 import travel.amur.itinerary.booking.model.Decision;
-import travel.amur.itinerary.booking.model.Phase;
 import travel.amur.itinerary.booking.model.StepName;
 import travel.amur.itinerary.planning.application.Itineraries;
 import travel.amur.itinerary.booking.model.GroupTour;
 import travel.amur.itinerary.planning.model.Agency;
 import travel.amur.itinerary.planning.model.Itinerary;
 import travel.amur.itinerary.planning.model.ItineraryStatus;
-import travel.amur.itinerary.planning.model.Rejection;
 import travel.amur.itinerary.planning.model.Traveller;
 
 /**
@@ -170,12 +168,15 @@ public class BookingItineraries {
 
     private Mono<Itinerary> record(Decision decision, Itinerary itinerary, Causation causation, Instant now) {
         BookingSaga saga = decision.saga();
-        ItineraryStatus status = statusOf(saga.phase());
-        Itinerary next = itinerary.booking(status, rejections(saga),
-                saga.waitingFor().stream().map(Enum::name).toList(), now);
+        Itinerary next = switch (saga.phase()) {
+            case RESERVING, CONFIRMING -> itinerary.pending(saga.waitingFor().stream().map(Enum::name).toList(), now);
+            case CONFIRMED -> itinerary.confirmed(now);
+            case REJECTED -> itinerary.rejected(decision.rejections(), now);
+            case CANCELLED -> itinerary.cancelled(now);
+        };
         boolean statusChanged = next.status() != itinerary.status();
         if (statusChanged) {
-            log.info("itinerary {} {} -> {}", itinerary.id(), itinerary.status(), status);
+            log.info("itinerary {} {} -> {}", itinerary.id(), itinerary.status(), next.status());
         } else if (next != itinerary && !next.waitingFor().isEmpty()) {
             log.info("itinerary {} waits for {}", itinerary.id(), next.waitingFor());
         }
@@ -190,16 +191,4 @@ public class BookingItineraries {
                         : replans.follow(decision.rebooking(), next, now)));
     }
 
-    private static List<Rejection> rejections(BookingSaga saga) {
-        return saga.refusals().stream().map(r -> new Rejection(r.code(), r.message(), r.subject())).toList();
-    }
-
-    static ItineraryStatus statusOf(Phase phase) {
-        return switch (phase) {
-            case RESERVING, CONFIRMING -> ItineraryStatus.PENDING;
-            case CONFIRMED -> ItineraryStatus.CONFIRMED;
-            case REJECTED -> ItineraryStatus.REJECTED;
-            case CANCELLED -> ItineraryStatus.CANCELLED;
-        };
-    }
 }

@@ -1,5 +1,6 @@
 package travel.amur.itinerary.booking.infrastructure;
 
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -18,8 +19,8 @@ import travel.amur.common.inbox.IdempotentConsumer;
 import travel.amur.common.inbox.MessageHandlers;
 import travel.amur.itinerary.booking.application.BookingItineraries;
 import travel.amur.itinerary.booking.application.BookingPolicy;
-import travel.amur.itinerary.booking.model.Refusal;
 import travel.amur.itinerary.booking.model.VisaVerdict;
+import travel.amur.itinerary.planning.model.Rejection;
 
 /** What the flight and visa services answer, fed to the bookings they belong to, each message once. */
 @Component
@@ -43,25 +44,39 @@ class BookingRepliesListener {
                 .on(SeatsHeld.class, (event, envelope) -> react(booking, event.bookingId(), envelope,
                         r -> r.saga().seatsHeld(event.holdId(), event.expiresAt(), r.now(), policy.saga())))
                 .on(SeatHoldRejected.class, (event, envelope) -> react(booking, event.bookingId(), envelope,
-                        r -> r.saga().seatHoldRejected(event.holdId(), event.reason().name(), event.detail(), r.now())))
+                        r -> r.saga().seatHoldRejected(event.holdId(), codeOf(event.reason()), event.detail(),
+                                r.now())))
                 .on(SeatsConfirmed.class, (event, envelope) -> react(booking, event.bookingId(), envelope,
                         r -> r.saga().seatsConfirmed(event.holdId(), r.now())))
                 .on(HoldExpired.class, (event, envelope) -> react(booking, event.bookingId(), envelope,
-                        r -> r.saga().seatsLost(event.holdId(), "HOLD_EXPIRED", "the seat hold expired", r.now())))
+                        r -> r.saga().seatsLost(event.holdId(), Rejection.Code.HOLD_EXPIRED, "the seat hold expired",
+                                r.now())))
                 .on(SeatsReleased.class, (event, envelope) -> react(booking, event.bookingId(), envelope,
-                        r -> r.saga().seatsLost(event.holdId(), "SEATS_RELEASED", "the seats were released: "
+                        r -> r.saga().seatsLost(event.holdId(), Rejection.Code.SEATS_RELEASED, "the seats were released: "
                                 + event.reason(), r.now())))
                 .build();
     }
 
     /** The group rules a group tour broke, each a refusal of the whole booking ("group" is its subject). */
-    private static java.util.List<Refusal> groupRefusals(VisasChecked event) {
+    private static List<Rejection> groupRefusals(VisasChecked event) {
         if (event.group() == null || event.group().met()) {
-            return java.util.List.of();
+            return List.of();
         }
         return event.group().broken().stream()
-                .map(reason -> new Refusal(reason.code(), "the group tour is refused: " + reason.message(), "group"))
+                .map(reason -> new Rejection(Rejection.Code.ofGroupRule(reason.code()), "the group tour is refused: "
+                        + reason.message(), "group"))
                 .toList();
+    }
+
+    /** Why the flight service refused a hold, in the booking's vocabulary. */
+    static Rejection.Code codeOf(SeatHoldRejected.Reason reason) {
+        return switch (reason) {
+            case SOLD_OUT -> Rejection.Code.SOLD_OUT;
+            case DEPARTED -> Rejection.Code.FLIGHT_DEPARTED;
+            case NOT_FOUND -> Rejection.Code.FLIGHT_NOT_FOUND;
+            case CANCELLED -> Rejection.Code.FLIGHT_CANCELLED;
+            case RELEASED -> Rejection.Code.SEATS_RELEASED;
+        };
     }
 
     private static Mono<Void> react(BookingItineraries booking, java.util.UUID bookingId, EventEnvelope envelope,

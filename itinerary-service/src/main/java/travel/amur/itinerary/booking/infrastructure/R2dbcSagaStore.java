@@ -15,7 +15,6 @@ import travel.amur.itinerary.booking.model.BookingSaga;
 import travel.amur.itinerary.booking.model.GroupTour;
 import travel.amur.itinerary.booking.model.Phase;
 import travel.amur.itinerary.booking.model.Rebooking;
-import travel.amur.itinerary.booking.model.Refusal;
 import travel.amur.itinerary.booking.model.Step;
 
 /** Sagas in {@code booking_saga}, their steps as JSON; their logs in {@code saga_log}. */
@@ -23,9 +22,8 @@ import travel.amur.itinerary.booking.model.Step;
 class R2dbcSagaStore implements SagaStore {
 
     private static final TypeReference<List<Step>> STEPS = new TypeReference<>() { };
-    private static final TypeReference<List<Refusal>> REFUSALS = new TypeReference<>() { };
     private static final String COLUMNS = """
-            SELECT itinerary_id, phase, steps::text AS steps, rejections::text AS rejections, started_at, ended_at,
+            SELECT itinerary_id, phase, steps::text AS steps, started_at, ended_at,
                    deadline, group_tour, group_agency_authorised, rebooking::text AS rebooking
               FROM booking_saga
             """;
@@ -41,9 +39,9 @@ class R2dbcSagaStore implements SagaStore {
     @Override
     public Mono<Void> add(BookingSaga saga) {
         return bind(db.sql("""
-                INSERT INTO booking_saga (itinerary_id, phase, steps, rejections, next_deadline, started_at, ended_at,
+                INSERT INTO booking_saga (itinerary_id, phase, steps, next_deadline, started_at, ended_at,
                                           deadline, group_tour, group_agency_authorised, rebooking)
-                VALUES (:id, :phase, CAST(:steps AS jsonb), CAST(:rejections AS jsonb), :next, :started, :ended,
+                VALUES (:id, :phase, CAST(:steps AS jsonb), :next, :started, :ended,
                         :deadline, :groupTour, :groupAuthorised, CAST(:rebooking AS jsonb))
                 """), saga).then();
     }
@@ -52,7 +50,7 @@ class R2dbcSagaStore implements SagaStore {
     public Mono<Void> save(BookingSaga saga) {
         return bind(db.sql("""
                 UPDATE booking_saga
-                   SET phase = :phase, steps = CAST(:steps AS jsonb), rejections = CAST(:rejections AS jsonb),
+                   SET phase = :phase, steps = CAST(:steps AS jsonb),
                        next_deadline = :next, started_at = :started, ended_at = :ended, deadline = :deadline,
                        group_tour = :groupTour, group_agency_authorised = :groupAuthorised,
                        rebooking = CAST(:rebooking AS jsonb)
@@ -63,7 +61,6 @@ class R2dbcSagaStore implements SagaStore {
     private DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, BookingSaga saga) {
         spec = spec.bind("id", saga.itineraryId()).bind("phase", saga.phase().name())
                 .bind("steps", json.writeValueAsString(saga.steps()))
-                .bind("rejections", json.writeValueAsString(saga.refusals()))
                 .bind("started", saga.startedAt()).bind("deadline", saga.deadline())
                 .bind("groupTour", saga.groupTour() != null);
         spec = saga.groupTour() == null || saga.groupTour().agencyAuthorised() == null
@@ -123,7 +120,6 @@ class R2dbcSagaStore implements SagaStore {
     private BookingSaga saga(Readable row) {
         return new BookingSaga(row.get("itinerary_id", UUID.class), Phase.valueOf(row.get("phase", String.class)),
                 json.readValue(row.get("steps", String.class), STEPS),
-                json.readValue(row.get("rejections", String.class), REFUSALS),
                 row.get("started_at", Instant.class), row.get("ended_at", Instant.class),
                 row.get("deadline", Instant.class), Boolean.TRUE.equals(row.get("group_tour", Boolean.class))
                         ? new GroupTour(row.get("group_agency_authorised", Boolean.class)) : null,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import travel.amur.itinerary.planning.model.Rejection;
 
 /**
  * The booking of one itinerary, orchestrated: check the visas and hold seats on both flights in parallel, then confirm
@@ -21,12 +22,11 @@ import java.util.UUID;
  * @param groupTour set when the itinerary is a group tour, checked under the group regime as one
  * @param rebooking a confirmed booking's move of one flight to an alternative, while it is under way
  */
-public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<Refusal> refusals, Instant startedAt,
-        Instant endedAt, Instant deadline, GroupTour groupTour, Rebooking rebooking) {
+public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, Instant startedAt, Instant endedAt,
+        Instant deadline, GroupTour groupTour, Rebooking rebooking) {
 
     public BookingSaga {
         steps = List.copyOf(steps);
-        refusals = List.copyOf(refusals);
     }
 
     /** Starts a booking: all three steps at once. */
@@ -37,7 +37,7 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
                 new Step(StepName.VISAS, checkId, StepStatus.REQUESTED, 1, resend),
                 new Step(StepName.OUTBOUND_SEATS, outboundHold, StepStatus.REQUESTED, 1, resend),
                 new Step(StepName.RETURN_SEATS, returnHold, StepStatus.REQUESTED, 1, resend));
-        BookingSaga saga = new BookingSaga(itineraryId, Phase.RESERVING, steps, List.of(), now, null,
+        BookingSaga saga = new BookingSaga(itineraryId, Phase.RESERVING, steps, now, null,
                 now.plus(patience.patience()), groupTour, null);
         return new Decision(saga, List.of(new SagaCommand.CheckVisas(checkId, groupTour),
                 new SagaCommand.HoldSeats(StepName.OUTBOUND_SEATS, outboundHold),
@@ -77,7 +77,7 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
      * The visa answer: every traveller's verdict and, for a group tour, the group rules it broke (too few who qualify,
      * an agency not authorised), which refuse the booking as a whole.
      */
-    public Decision visasChecked(UUID checkId, List<VisaVerdict> verdicts, List<Refusal> groupRulesBroken,
+    public Decision visasChecked(UUID checkId, List<VisaVerdict> verdicts, List<Rejection> groupRulesBroken,
             Instant now, SagaPatience patience) {
         Step visas = step(StepName.VISAS);
         if (!visas.id().equals(checkId)) {
@@ -87,16 +87,16 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
             return Decision.unchanged(this, "visa answer after the fact (" + phase + "): ignored");
         }
         // A traveller refused only for what the group broke is named by the group's refusal, not once more.
-        List<Refusal> ineligible = verdicts.stream().filter(verdict -> !verdict.eligible())
+        List<Rejection> ineligible = verdicts.stream().filter(verdict -> !verdict.eligible())
                 .filter(verdict -> groupRulesBroken.isEmpty()
                         || !VisaVerdict.GROUP_LEVEL.containsAll(verdict.reasons()))
                 .map(BookingSaga::refusalOf)
                 .toList();
-        List<Refusal> refused = new ArrayList<>(groupRulesBroken);
+        List<Rejection> refused = new ArrayList<>(groupRulesBroken);
         refused.addAll(ineligible);
         if (verdicts.isEmpty() || !refused.isEmpty()) {
             return compensate(with(visas.to(StepStatus.FAILED)), refused.isEmpty()
-                    ? List.of(new Refusal("VISA_NOT_ELIGIBLE", "the visa check answered for nobody", null))
+                    ? List.of(new Rejection(Rejection.Code.VISA_NOT_ELIGIBLE, "the visa check answered for nobody", null))
                     : refused, now, "visas refused");
         }
         return afterReservation(with(visas.to(StepStatus.SUCCEEDED)), deadline, now, patience, "visas fine");
@@ -127,9 +127,9 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
         return Decision.unchanged(this, step.name() + " held again: duplicate, ignored");
     }
 
-    public Decision seatHoldRejected(UUID holdId, String reason, String detail, Instant now) {
+    public Decision seatHoldRejected(UUID holdId, Rejection.Code reason, String detail, Instant now) {
         if (rebookingHold(holdId)) {
-            return notRebooked(new Refusal(refusalCode(reason), "the new " + flight(rebooking.hold()) + ": " + detail,
+            return notRebooked(new Rejection(reason, "the new " + flight(rebooking.hold()) + ": " + detail,
                     rebooking.hold().name().name()), false, "the new seats were refused: " + reason);
         }
         Optional<Step> found = seatStep(holdId);
@@ -137,7 +137,7 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
             return Decision.unchanged(this, "hold refusal for " + holdId + " after the fact: ignored");
         }
         Step step = found.get();
-        return compensate(with(step.to(StepStatus.FAILED)), List.of(new Refusal(refusalCode(reason),
+        return compensate(with(step.to(StepStatus.FAILED)), List.of(new Rejection(reason,
                 flight(step) + ": " + detail, step.name().name())), now, step.name() + " refused: " + reason);
     }
 
@@ -154,7 +154,7 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
             List<Step> next = with(step.to(StepStatus.CONFIRMED));
             boolean all = next.stream().filter(s -> s.name().seats())
                     .allMatch(s -> s.status() == StepStatus.CONFIRMED);
-            BookingSaga saga = new BookingSaga(itineraryId, all ? Phase.CONFIRMED : phase, next, refusals, startedAt,
+            BookingSaga saga = new BookingSaga(itineraryId, all ? Phase.CONFIRMED : phase, next, startedAt,
                     all ? now : null, deadline, groupTour, rebooking);
             return new Decision(saga, List.of(), List.of(step.name() + " confirmed"
                     + (all ? "; booking confirmed" : "")));
@@ -166,9 +166,9 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
     }
 
     /** The seats of a hold went away without the booking asking: the hold expired, or someone released it. */
-    public Decision seatsLost(UUID holdId, String code, String message, Instant now) {
+    public Decision seatsLost(UUID holdId, Rejection.Code code, String message, Instant now) {
         if (rebookingHold(holdId)) {
-            return notRebooked(new Refusal(code, "the new " + flight(rebooking.hold()) + ": " + message,
+            return notRebooked(new Rejection(code, "the new " + flight(rebooking.hold()) + ": " + message,
                     rebooking.hold().name().name()), false, "the new seats were lost: " + code);
         }
         Optional<Step> found = seatStep(holdId);
@@ -176,7 +176,7 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
             return Decision.unchanged(this, "loss of hold " + holdId + " after the fact: ignored");
         }
         Step step = found.get();
-        return compensate(with(step.to(StepStatus.FAILED)), List.of(new Refusal(code, flight(step) + ": " + message,
+        return compensate(with(step.to(StepStatus.FAILED)), List.of(new Rejection(code, flight(step) + ": " + message,
                 step.name().name())), now, step.name() + " lost: " + code);
     }
 
@@ -192,13 +192,13 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
             return Decision.unchanged(this, "nothing awaited");
         }
         if (!now.isBefore(deadline)) {
-            List<Refusal> unanswered = steps.stream().filter(Step::awaited)
-                    .map(step -> new Refusal("TIMEOUT", "no answer to " + describe(step) + " by the booking's deadline "
+            List<Rejection> unanswered = steps.stream().filter(Step::awaited)
+                    .map(step -> new Rejection(Rejection.Code.TIMEOUT, "no answer to " + describe(step) + " by the booking's deadline "
                             + deadline + " (asked " + step.attempts() + " times)", step.name().name()))
                     .toList();
             if (!unanswered.isEmpty()) {
                 return compensate(steps, unanswered, now, "deadline passed waiting for "
-                        + unanswered.stream().map(Refusal::subject).toList());
+                        + unanswered.stream().map(Rejection::subject).toList());
             }
         }
         List<Step> next = new ArrayList<>(steps);
@@ -218,7 +218,7 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
         if (commands.isEmpty()) {
             return Decision.unchanged(this, "nothing overdue");
         }
-        return new Decision(new BookingSaga(itineraryId, phase, next, refusals, startedAt, null, deadline,
+        return new Decision(new BookingSaga(itineraryId, phase, next, startedAt, null, deadline,
                 groupTour, rebooking), commands, log);
     }
 
@@ -232,7 +232,7 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
         if (rebooking != null) {
             commands.add(new SagaCommand.ReleaseSeats(rebooking.hold().name(), rebooking.hold().id(),
                     "itinerary cancelled during its re-booking"));
-            given = new RebookingOutcome.NotRebooked(rebooking.disruptionId(), new Refusal("CANCELLED",
+            given = new RebookingOutcome.NotRebooked(rebooking.disruptionId(), new Rejection(Rejection.Code.CANCELLED,
                     "the itinerary was cancelled", rebooking.hold().name().name()));
         }
         List<Step> next = new ArrayList<>();
@@ -244,7 +244,7 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
                 next.add(step);
             }
         }
-        return new Decision(new BookingSaga(itineraryId, Phase.CANCELLED, next, refusals, startedAt, now, deadline,
+        return Decision.rebooking(new BookingSaga(itineraryId, Phase.CANCELLED, next, startedAt, now, deadline,
                 groupTour, null), commands, List.of("cancelled: seats released on both flights"), given);
     }
 
@@ -260,7 +260,7 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
         }
         Step hold = new Step(seats, newHold, StepStatus.REQUESTED, 1, patience.nextResend(now, 1));
         Rebooking started = new Rebooking(disruptionId, alternativeId, flightId, hold, now.plus(patience.patience()));
-        return new Decision(new BookingSaga(itineraryId, phase, steps, refusals, startedAt, endedAt, deadline,
+        return new Decision(new BookingSaga(itineraryId, phase, steps, startedAt, endedAt, deadline,
                 groupTour, started), List.of(new SagaCommand.HoldSeatsOn(seats, newHold, flightId)),
                 List.of("re-booking " + flight(hold) + " on flight " + flightId + " for disruption " + disruptionId
                         + ": new seats asked (hold " + newHold + "); the old seats stay until they are sold"));
@@ -288,7 +288,7 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
         }
         Step old = step(hold.name());
         List<Step> next = with(new Step(hold.name(), hold.id(), StepStatus.CONFIRMED, hold.attempts(), null));
-        return new Decision(new BookingSaga(itineraryId, phase, next, refusals, startedAt, endedAt, deadline,
+        return Decision.rebooking(new BookingSaga(itineraryId, phase, next, startedAt, endedAt, deadline,
                 groupTour, null), List.of(new SagaCommand.ReleaseSeats(old.name(), old.id(),
                         "re-booked on another flight")),
                 List.of("re-booking: new seats sold on " + flight(hold) + "; the old seats (hold " + old.id()
@@ -297,12 +297,12 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
     }
 
     /** The re-booking gives up; the booking keeps its old seats, and the new hold is released if it may stand. */
-    private Decision notRebooked(Refusal why, boolean releaseNewHold, String what) {
+    private Decision notRebooked(Rejection why, boolean releaseNewHold, String what) {
         List<SagaCommand> commands = releaseNewHold
                 ? List.of(new SagaCommand.ReleaseSeats(rebooking.hold().name(), rebooking.hold().id(),
                         "re-booking given up"))
                 : List.of();
-        return new Decision(withRebooking(null), commands, List.of(what, "re-booking given up: the booking keeps "
+        return Decision.rebooking(withRebooking(null), commands, List.of(what, "re-booking given up: the booking keeps "
                 + "its seats on " + flight(rebooking.hold())), new RebookingOutcome.NotRebooked(
                 rebooking.disruptionId(), why));
     }
@@ -310,7 +310,7 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
     private Decision rebookingTimeouts(Instant now, SagaPatience patience) {
         Step hold = rebooking.hold();
         if (!now.isBefore(rebooking.deadline())) {
-            return notRebooked(new Refusal("TIMEOUT", "no answer to the re-booking of " + flight(hold) + " by "
+            return notRebooked(new Rejection(Rejection.Code.TIMEOUT, "no answer to the re-booking of " + flight(hold) + " by "
                     + rebooking.deadline() + " (asked " + hold.attempts() + " times)", hold.name().name()), true,
                     "re-booking deadline passed");
         }
@@ -326,14 +326,14 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
     }
 
     private BookingSaga withRebooking(Rebooking next) {
-        return new BookingSaga(itineraryId, phase, steps, refusals, startedAt, endedAt, deadline, groupTour, next);
+        return new BookingSaga(itineraryId, phase, steps, startedAt, endedAt, deadline, groupTour, next);
     }
 
     private Decision afterReservation(List<Step> next, Instant giveUpAt, Instant now, SagaPatience patience,
             String what) {
         boolean all = next.stream().allMatch(step -> step.status() == StepStatus.SUCCEEDED);
         if (!all) {
-            return new Decision(new BookingSaga(itineraryId, phase, next, refusals, startedAt, null, giveUpAt,
+            return new Decision(new BookingSaga(itineraryId, phase, next, startedAt, null, giveUpAt,
                     groupTour, rebooking), List.of(), List.of(what));
         }
         List<Step> confirming = new ArrayList<>();
@@ -346,11 +346,11 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
                 confirming.add(step);
             }
         }
-        return new Decision(new BookingSaga(itineraryId, Phase.CONFIRMING, confirming, refusals, startedAt, null,
+        return new Decision(new BookingSaga(itineraryId, Phase.CONFIRMING, confirming, startedAt, null,
                 giveUpAt, groupTour, rebooking), commands, List.of(what, "everything said yes: confirming the seats"));
     }
 
-    private Decision compensate(List<Step> next, List<Refusal> why, Instant now, String what) {
+    private Decision compensate(List<Step> next, List<Rejection> why, Instant now, String what) {
         List<Step> compensated = new ArrayList<>();
         List<SagaCommand> commands = new ArrayList<>();
         for (Step step : next) {
@@ -365,11 +365,9 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
                 compensated.add(step);
             }
         }
-        List<Refusal> all = new ArrayList<>(refusals);
-        all.addAll(why);
-        return new Decision(new BookingSaga(itineraryId, Phase.REJECTED, compensated, all, startedAt, now, deadline,
-                groupTour, rebooking), commands, List.of(what, "compensating: " + commands.size() + " hold(s) released; booking "
-                + "refused"));
+        return new Decision(new BookingSaga(itineraryId, Phase.REJECTED, compensated, startedAt, now, deadline,
+                groupTour, rebooking), commands, List.of(what, "compensating: " + commands.size()
+                        + " hold(s) released; booking refused"), why, null);
     }
 
     private Decision releaseAgain(Step step, String why) {
@@ -391,12 +389,12 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
     }
 
     /** A traveller who may not enter: no entry policy on record is said as such, not as a refused visa. */
-    private static Refusal refusalOf(VisaVerdict verdict) {
+    private static Rejection refusalOf(VisaVerdict verdict) {
         if (!verdict.reasons().isEmpty() && verdict.reasons().stream().allMatch("NO_POLICY"::equals)) {
-            return new Refusal("NO_ENTRY_POLICY", "no entry policy on record for " + verdict.travellerName()
+            return new Rejection(Rejection.Code.NO_ENTRY_POLICY, "no entry policy on record for " + verdict.travellerName()
                     + "'s trip: verify the entry terms before booking", verdict.travellerName());
         }
-        return new Refusal("VISA_NOT_ELIGIBLE", verdict.travellerName() + " may not enter without a visa"
+        return new Rejection(Rejection.Code.VISA_NOT_ELIGIBLE, verdict.travellerName() + " may not enter without a visa"
                 + (verdict.policyId() == null ? "" : " under " + verdict.policyId()) + ": "
                 + String.join(", ", verdict.reasons()), verdict.travellerName());
     }
@@ -422,13 +420,4 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, List<
         return step.name() == StepName.OUTBOUND_SEATS ? "the outbound flight" : "the return flight";
     }
 
-    private static String refusalCode(String flightReason) {
-        return switch (flightReason) {
-            case "SOLD_OUT" -> "SOLD_OUT";
-            case "DEPARTED" -> "FLIGHT_DEPARTED";
-            case "NOT_FOUND" -> "FLIGHT_NOT_FOUND";
-            case "CANCELLED" -> "FLIGHT_CANCELLED";
-            default -> "SEATS_RELEASED";
-        };
-    }
 }

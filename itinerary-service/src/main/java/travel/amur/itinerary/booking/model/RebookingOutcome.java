@@ -1,6 +1,7 @@
 package travel.amur.itinerary.booking.model;
 
 import java.util.UUID;
+import travel.amur.itinerary.planning.model.Rejection;
 
 /** How a re-booking ended: the trip now flies the alternative, or it keeps what it had, and why. */
 public sealed interface RebookingOutcome {
@@ -12,6 +13,6 @@ public sealed interface RebookingOutcome {
     }
 
     /** The new seats could not be had (the trip keeps its old seats). */
-    record NotRebooked(UUID disruptionId, Refusal why) implements RebookingOutcome {
+    record NotRebooked(UUID disruptionId, Rejection why) implements RebookingOutcome {
     }
 }

@@ -135,7 +135,7 @@ class BookingController {
                                 + " has not been booked")))
                         .zipWith(booking.logOf(id).collectList())
                         .map(found -> Map.of("phase", found.getT1().phase(), "steps", found.getT1().steps(),
-                                "refusals", found.getT1().refusals(), "log", found.getT2())));
+                                "refusals", itinerary.rejections(), "log", found.getT2())));
     }
 
     private Mono<ItineraryView> view(Itinerary itinerary, String acceptLanguage) {

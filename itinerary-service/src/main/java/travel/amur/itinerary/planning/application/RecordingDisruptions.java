@@ -87,6 +87,13 @@ public class RecordingDisruptions {
     }
 
     public Mono<List<TripDisruptions.Recorded>> flightDisrupted(FlightDisrupted event, Causation causation) {
+        if ("REINSTATED".equals(event.type())) {
+            // The flight flies after all: its cancellation's disruptions nobody acted on are resolved.
+            return disruptions.resolveOpen("FLIGHT_CANCELLED", event.flightId().toString(), clock.instant())
+                    .doOnNext(trips -> log.info("{} reinstated: {} trip disruption(s) resolved", event.flightNumber(),
+                            trips.size()))
+                    .thenReturn(List.of());
+        }
         boolean cancelled = "CANCELLED".equals(event.type());
         String type = cancelled ? "FLIGHT_CANCELLED" : "FLIGHT_RETIMED";
         String detail = event.flightNumber() + (cancelled ? " of " + event.previousDeparture() + " is cancelled"

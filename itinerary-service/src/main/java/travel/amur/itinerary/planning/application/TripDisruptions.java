@@ -41,6 +41,9 @@ public interface TripDisruptions {
             LocalDate previousEntryTo, LocalDate entryFrom, LocalDate entryTo, int maxStayDays) {
     }
 
+    /** Resolves the open disruptions of this type and subject that are not being re-booked (a flight reinstated). */
+    Mono<List<UUID>> resolveOpen(String type, String subject, Instant at);
+
     /** Resolves the disruptions a cause made that are still open and not being re-booked (a closure lifted). */
     Mono<List<UUID>> resolveCause(UUID causeId, Instant at);
 

@@ -119,13 +119,24 @@ class R2dbcTripDisruptions implements TripDisruptions {
 
     @Override
     public Mono<List<UUID>> resolveCause(UUID causeId, Instant at) {
-        return db.sql("""
+        return resolved(db.sql("""
                         UPDATE itinerary_disruption SET status = 'RESOLVED', changed_at = :at
                          WHERE source_id = :cause AND status = 'OPEN' AND accepted IS NULL
                         RETURNING itinerary_id
-                        """)
-                .bind("cause", causeId).bind("at", at)
-                .map(row -> row.get("itinerary_id", UUID.class))
+                        """).bind("cause", causeId).bind("at", at));
+    }
+
+    @Override
+    public Mono<List<UUID>> resolveOpen(String type, String subject, Instant at) {
+        return resolved(db.sql("""
+                        UPDATE itinerary_disruption SET status = 'RESOLVED', changed_at = :at
+                         WHERE type = :type AND subject = :subject AND status = 'OPEN' AND accepted IS NULL
+                        RETURNING itinerary_id
+                        """).bind("type", type).bind("subject", subject).bind("at", at));
+    }
+
+    private Mono<List<UUID>> resolved(DatabaseClient.GenericExecuteSpec spec) {
+        return spec.map(row -> row.get("itinerary_id", UUID.class))
                 .all().collectList()
                 .flatMap(trips -> trips.isEmpty() ? Mono.just(trips) : notify(trips).thenReturn(trips));
     }

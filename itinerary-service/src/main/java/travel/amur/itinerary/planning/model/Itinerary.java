@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An agency's itinerary: the draft, its plan, where it stands and, if refused, why.
+ * An agency's itinerary: the draft, its plan, where it stands and, if refused, why (stored here only). Its
+ * transitions are its methods: drafted and redrafted, then pending, confirmed, rejected or cancelled as its booking
+ * goes, and replanned when a disruption's alternative is taken.
  *
  * @param waitingFor while PENDING, the booking steps whose participant has not answered though asked again
  *         (VISAS, OUTBOUND_SEATS, RETURN_SEATS); empty otherwise
@@ -38,17 +40,34 @@ public record Itinerary(UUID id, String agencyId, ItineraryStatus status, int ve
                 now);
     }
 
+    /** Being booked: PENDING, waiting for what has not answered though asked again (nothing, at first). */
+    public Itinerary pending(List<String> waiting, Instant now) {
+        return to(ItineraryStatus.PENDING, rejections, waiting, now);
+    }
+
+    /** Booked: its seats sold. */
+    public Itinerary confirmed(Instant now) {
+        return to(ItineraryStatus.CONFIRMED, List.of(), List.of(), now);
+    }
+
+    /** Refused, and why; what was held has been released. */
+    public Itinerary rejected(List<Rejection> why, Instant now) {
+        return to(ItineraryStatus.REJECTED, why.isEmpty() ? rejections : why, List.of(), now);
+    }
+
+    /** Cancelled by the agency once booked; its seats go back. */
+    public Itinerary cancelled(Instant now) {
+        return to(ItineraryStatus.CANCELLED, rejections, List.of(), now);
+    }
+
     /**
-     * Where its booking now stands: the next version when anything a watcher sees changed (status, refusals, what it
-     * waits for), this itinerary itself when nothing did.
+     * The next version when anything a watcher sees changed (status, refusals, what it waits for), this itinerary
+     * itself when nothing did.
      */
-    public Itinerary booking(ItineraryStatus newStatus, List<Rejection> newRejections, List<String> newWaitingFor,
-            Instant now) {
-        List<String> waiting = newWaitingFor == null ? List.of() : newWaitingFor;
-        List<Rejection> refused = newRejections == null ? List.of() : newRejections;
-        if (newStatus == status && waiting.equals(waitingFor) && refused.equals(rejections)) {
+    private Itinerary to(ItineraryStatus next, List<Rejection> refused, List<String> waiting, Instant now) {
+        if (next == status && waiting.equals(waitingFor) && refused.equals(rejections)) {
             return this;
         }
-        return new Itinerary(id, agencyId, newStatus, version + 1, draft, plan, refused, waiting, createdAt, now);
+        return new Itinerary(id, agencyId, next, version + 1, draft, plan, refused, waiting, createdAt, now);
     }
 }

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
+import travel.amur.itinerary.planning.model.Rejection;
 
 class BookingSagaTest {
 
@@ -102,8 +103,8 @@ class BookingSagaTest {
                 List.of(), T0, TIMEOUTS);
 
         assertThat(rejected.saga().phase()).isEqualTo(Phase.REJECTED);
-        assertThat(rejected.saga().refusals()).singleElement().satisfies(refusal -> {
-            assertThat(refusal.code()).isEqualTo("VISA_NOT_ELIGIBLE");
+        assertThat(rejected.rejections()).singleElement().satisfies(refusal -> {
+            assertThat(refusal.code()).isEqualTo(Rejection.Code.VISA_NOT_ELIGIBLE);
             assertThat(refusal.subject()).isEqualTo("Maria Petrova");
             assertThat(refusal.message()).contains("OUTSIDE_POLICY_WINDOW");
         });
@@ -116,27 +117,27 @@ class BookingSagaTest {
     void a_cancelled_flight_rejects_the_booking_saying_so() {
         BookingSaga saga = started().saga().seatsHeld(OUT, HELD_UNTIL, T0, TIMEOUTS).saga();
 
-        Decision rejected = saga.seatHoldRejected(BACK, "CANCELLED", "HZ4699 was cancelled", T0);
+        Decision rejected = saga.seatHoldRejected(BACK, Rejection.Code.FLIGHT_CANCELLED, "HZ4699 was cancelled", T0);
 
         assertThat(rejected.saga().phase()).isEqualTo(Phase.REJECTED);
-        assertThat(rejected.saga().refusals()).extracting(Refusal::code).containsExactly("FLIGHT_CANCELLED");
+        assertThat(rejected.rejections()).extracting(Rejection::code).containsExactly(Rejection.Code.FLIGHT_CANCELLED);
     }
 
     @Test
     void a_sold_out_flight_rejects_the_booking_and_releases_only_the_other_hold() {
         BookingSaga saga = started().saga().seatsHeld(OUT, HELD_UNTIL, T0, TIMEOUTS).saga();
 
-        Decision rejected = saga.seatHoldRejected(BACK, "SOLD_OUT", "only 1 seat left", T0);
+        Decision rejected = saga.seatHoldRejected(BACK, Rejection.Code.SOLD_OUT, "only 1 seat left", T0);
 
         assertThat(rejected.saga().phase()).isEqualTo(Phase.REJECTED);
-        assertThat(rejected.saga().refusals()).extracting(Refusal::code).containsExactly("SOLD_OUT");
+        assertThat(rejected.rejections()).extracting(Rejection::code).containsExactly(Rejection.Code.SOLD_OUT);
         assertThat(rejected.commands()).containsExactly(
                 new SagaCommand.ReleaseSeats(StepName.OUTBOUND_SEATS, OUT, "booking refused"));
     }
 
     @Test
     void a_late_hold_after_the_rejection_does_not_bring_the_booking_back_and_is_released_again() {
-        BookingSaga rejected = started().saga().seatHoldRejected(BACK, "SOLD_OUT", "none left", T0).saga();
+        BookingSaga rejected = started().saga().seatHoldRejected(BACK, Rejection.Code.SOLD_OUT, "none left", T0).saga();
 
         Decision late = rejected.seatsHeld(OUT, HELD_UNTIL, T0.plusSeconds(30), TIMEOUTS);
         Decision lateVisas = late.saga().visasChecked(CHECK, ALL_FINE, List.of(), T0.plusSeconds(31), TIMEOUTS);
@@ -150,9 +151,9 @@ class BookingSagaTest {
 
     @Test
     void the_echo_of_its_own_release_changes_nothing() {
-        BookingSaga rejected = started().saga().seatHoldRejected(BACK, "SOLD_OUT", "none left", T0).saga();
+        BookingSaga rejected = started().saga().seatHoldRejected(BACK, Rejection.Code.SOLD_OUT, "none left", T0).saga();
 
-        Decision echo = rejected.seatsLost(OUT, "SEATS_RELEASED", "booking refused", T0);
+        Decision echo = rejected.seatsLost(OUT, Rejection.Code.SEATS_RELEASED, "booking refused", T0);
 
         assertThat(echo.saga()).isEqualTo(rejected);
         assertThat(echo.commands()).isEmpty();
@@ -179,8 +180,8 @@ class BookingSagaTest {
 
         Decision givenUp = saga.timeouts(T0.plus(Duration.ofMinutes(5)), TIMEOUTS);
         assertThat(givenUp.saga().phase()).isEqualTo(Phase.REJECTED);
-        assertThat(givenUp.saga().refusals()).singleElement().satisfies(refusal -> {
-            assertThat(refusal.code()).isEqualTo("TIMEOUT");
+        assertThat(givenUp.rejections()).singleElement().satisfies(refusal -> {
+            assertThat(refusal.code()).isEqualTo(Rejection.Code.TIMEOUT);
             assertThat(refusal.subject()).isEqualTo("OUTBOUND_SEATS");
             assertThat(refusal.message()).contains("the seat hold on the outbound flight").contains("asked 7 times");
         });
@@ -230,8 +231,9 @@ class BookingSagaTest {
 
     @Test
     void seats_held_after_the_deadline_gave_up_are_released_again_never_sold() {
-        BookingSaga givenUp = started().saga().timeouts(T0.plus(Duration.ofMinutes(5)), TIMEOUTS).saga();
-        assertThat(givenUp.refusals()).extracting(Refusal::subject)
+        Decision timedOut = started().saga().timeouts(T0.plus(Duration.ofMinutes(5)), TIMEOUTS);
+        BookingSaga givenUp = timedOut.saga();
+        assertThat(timedOut.rejections()).extracting(Rejection::subject)
                 .containsExactly("VISAS", "OUTBOUND_SEATS", "RETURN_SEATS");
 
         Decision late = givenUp.seatsHeld(OUT, HELD_UNTIL, T0.plus(Duration.ofMinutes(6)), TIMEOUTS);
@@ -250,7 +252,7 @@ class BookingSagaTest {
                 .seatsHeld(OUT, HELD_UNTIL, T0, TIMEOUTS).saga().seatsHeld(BACK, HELD_UNTIL, T0, TIMEOUTS).saga()
                 .seatsConfirmed(OUT, T0).saga();
 
-        Decision lost = confirming.seatsLost(BACK, "HOLD_EXPIRED", "the seat hold expired", T0);
+        Decision lost = confirming.seatsLost(BACK, Rejection.Code.HOLD_EXPIRED, "the seat hold expired", T0);
 
         assertThat(lost.saga().phase()).isEqualTo(Phase.REJECTED);
         assertThat(lost.commands()).containsExactly(
@@ -279,13 +281,13 @@ class BookingSagaTest {
                 new VisaVerdict("Maria Petrova", false, "CN-RU-GROUP-2000", List.of("AGENCY_NOT_AUTHORISED")),
                 new VisaVerdict("Aigerim Bekova", false, null, List.of("NO_POLICY")));
 
-        Decision refused = started.saga().visasChecked(CHECK, members, List.of(new Refusal("AGENCY_NOT_AUTHORISED",
+        Decision refused = started.saga().visasChecked(CHECK, members, List.of(new Rejection(Rejection.Code.AGENCY_NOT_AUTHORISED,
                 "the group tour is refused: the agency is not authorised", "group")), T0, TIMEOUTS);
 
         assertThat(refused.saga().phase()).isEqualTo(Phase.REJECTED);
-        assertThat(refused.saga().refusals()).extracting(Refusal::code, Refusal::subject).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("AGENCY_NOT_AUTHORISED", "group"),
-                org.assertj.core.groups.Tuple.tuple("NO_ENTRY_POLICY", "Aigerim Bekova"));
+        assertThat(refused.rejections()).extracting(Rejection::code, Rejection::subject).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Rejection.Code.AGENCY_NOT_AUTHORISED, "group"),
+                org.assertj.core.groups.Tuple.tuple(Rejection.Code.NO_ENTRY_POLICY, "Aigerim Bekova"));
         assertThat(refused.commands()).hasSize(2).allMatch(command -> command instanceof SagaCommand.ReleaseSeats);
     }
 
