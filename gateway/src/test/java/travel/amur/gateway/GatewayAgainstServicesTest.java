@@ -160,6 +160,24 @@ class GatewayAgainstServicesTest {
     }
 
     @Test
+    void closing_an_attraction_needs_the_ops_role_and_webhooks_reach_the_itinerary_service() {
+        web.post().uri("/api/catalog/attractions/siberian-tiger-park/closures").header("X-API-Key", TAIGA)
+                .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"from\":\"2030-01-01\",\"reason\":\"test\"}").exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        web.delete().uri("/api/catalog/attractions/siberian-tiger-park/closures/{id}", UUID.randomUUID())
+                .header("X-API-Key", TAIGA).exchange().expectStatus().isForbidden();
+        web.post().uri("/api/catalog/attractions/no-such-place/closures").header("X-API-Key", OPS)
+                .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"from\":\"2030-01-01\",\"reason\":\"test\"}").exchange()
+                .expectStatus().isNotFound();
+        web.get().uri("/api/webhooks").exchange().expectStatus().isUnauthorized();
+        web.get().uri("/api/webhooks").header("X-API-Key", TAIGA).exchange().expectStatus().isOk()
+                .expectHeader().contentType(MediaType.APPLICATION_JSON);
+    }
+
+    @Test
     void changing_a_visa_policy_needs_the_ops_role() {
         web.patch().uri("/api/visa/policies/CN-RU-VISA-FREE-TRIAL").header("X-API-Key", TAIGA)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"entryTo\":\"2030-01-01\"}").exchange()
