@@ -44,20 +44,21 @@ class ClosingAttractionsTest {
         assertThat(closure.get("to")).isNull();
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(disruptions("taiga-travel", taiga)).singleElement().satisfies(d -> {
+            assertThat(Trips.disruptions(itineraries, "taiga-travel", taiga)).singleElement().satisfies(d -> {
                 assertThat(d.get("type")).isEqualTo("ATTRACTION_CLOSED");
                 assertThat(d.get("subject")).isEqualTo(TIGER_PARK);
                 assertThat(d.get("alternativesReady")).isEqualTo(true);
-                assertThat(alternatives(d)).isNotEmpty().allSatisfy(a -> {
+                assertThat(Trips.alternatives(d)).isNotEmpty().allSatisfy(a -> {
                     assertThat(a.get("kind")).isEqualTo("OTHER_ATTRACTION");
                     assertThat(a.get("date")).isEqualTo("2027-09-10");
                     assertThat(a.get("attractionId")).isNotEqualTo(TIGER_PARK);
                 });
             });
-            assertThat(disruptions("songhua-tours", songhua)).singleElement()
+            assertThat(Trips.disruptions(itineraries, "songhua-tours", songhua)).singleElement()
                     .satisfies(d -> assertThat(d.get("type")).isEqualTo("ATTRACTION_CLOSED"));
         });
-        assertThat(disruptions("taiga-travel", before)).as("visited before the closure begins").isEmpty();
+        assertThat(Trips.disruptions(itineraries, "taiga-travel", before)).as("visited before the closure begins")
+                .isEmpty();
 
         itineraries.get().uri("/api/catalog/attractions/{id}", TIGER_PARK).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.closures[0].id").isEqualTo(closure.get("id"));
@@ -67,8 +68,8 @@ class ClosingAttractionsTest {
                 Trips.travellers(1)));
         assertThat(warningCodes(planned)).as("planning warns of the closed day").contains("ATTRACTION_CLOSED");
 
-        Map<String, Object> disruption = disruptions("taiga-travel", taiga).get(0);
-        Map<String, Object> instead = alternatives(disruption).get(0);
+        Map<String, Object> disruption = Trips.disruptions(itineraries, "taiga-travel", taiga).get(0);
+        Map<String, Object> instead = Trips.alternatives(disruption).get(0);
         itineraries.post().uri("/api/itineraries/{id}/disruptions/{d}/accept", taiga, disruption.get("id"))
                 .header("X-Agency-Id", "taiga-travel").header("Idempotency-Key", UUID.randomUUID().toString())
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("alternativeId", instead.get("id")))
@@ -78,9 +79,10 @@ class ClosingAttractionsTest {
 
         itineraries.delete().uri("/api/catalog/attractions/{id}/closures/{c}", TIGER_PARK, closure.get("id"))
                 .header("X-Roles", "OPS").header("X-User-Id", "ops-anna").exchange().expectStatus().isNoContent();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(disruptions("songhua-tours", songhua))
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Trips.disruptions(itineraries,
+                        "songhua-tours", songhua))
                 .singleElement().satisfies(d -> assertThat(d.get("status")).isEqualTo("RESOLVED")));
-        assertThat(disruptions("taiga-travel", taiga)).singleElement()
+        assertThat(Trips.disruptions(itineraries, "taiga-travel", taiga)).singleElement()
                 .satisfies(d -> assertThat(d.get("acceptedAlternativeId")).isEqualTo(instead.get("id")));
         itineraries.delete().uri("/api/catalog/attractions/{id}/closures/{c}", TIGER_PARK, closure.get("id"))
                 .header("X-Roles", "OPS").exchange().expectStatus().isNoContent();
@@ -134,15 +136,5 @@ class ClosingAttractionsTest {
     private static List<String> warningCodes(String trip) {
         return ((List<Map<String, Object>>) Trips.itinerary(itineraries, "taiga-travel", trip).get("warnings"))
                 .stream().map(w -> (String) w.get("code")).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> disruptions(String agency, String id) {
-        return (List<Map<String, Object>>) Trips.itinerary(itineraries, agency, id).get("disruptions");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> alternatives(Map<String, Object> disruption) {
-        return (List<Map<String, Object>>) disruption.get("alternatives");
     }
 }

@@ -33,33 +33,25 @@ class EntryPolicyDisruptionsTest {
         try {
             Platform.get().trialEndsOn("2027-09-10");
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-                assertThat(disruptions("taiga-travel", late)).singleElement().satisfies(d -> {
+                assertThat(Trips.disruptions(itineraries, "taiga-travel", late)).singleElement().satisfies(d -> {
                     assertThat(d.get("type")).isEqualTo("ENTRY_POLICY_CHANGED");
                     assertThat(d.get("subject")).isEqualTo("CN-RU-VISA-FREE-TRIAL");
                     assertThat((String) d.get("detail")).contains("2027-09-10");
                     assertThat(d.get("alternativesReady")).isEqualTo(true);
-                    assertThat(alternatives(d)).isNotEmpty().allSatisfy(a -> {
+                    assertThat(Trips.alternatives(d)).isNotEmpty().allSatisfy(a -> {
                         assertThat(a.get("kind")).isEqualTo("ENTRY_ROUTE");
                         assertThat((String) a.get("description")).doesNotContain("CN-RU-VISA-FREE-TRIAL");
                     });
                 });
-                assertThat(disruptions("songhua-tours", otherAgency)).singleElement()
+                assertThat(Trips.disruptions(itineraries, "songhua-tours", otherAgency)).singleElement()
                         .satisfies(d -> assertThat(d.get("type")).isEqualTo("ENTRY_POLICY_CHANGED"));
             });
-            assertThat(disruptions("taiga-travel", early)).as("arrives while the trial still admits").isEmpty();
+            assertThat(Trips.disruptions(itineraries, "taiga-travel", early)).as("arrives while the trial still admits")
+                    .isEmpty();
         } finally {
             Platform.get().trialEndsOn("2027-09-14");
         }
-        assertThat(disruptions("taiga-travel", early)).as("widening the window again disrupts nobody").isEmpty();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> disruptions(String agency, String id) {
-        return (List<Map<String, Object>>) Trips.itinerary(itineraries, agency, id).get("disruptions");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> alternatives(Map<String, Object> disruption) {
-        return (List<Map<String, Object>>) disruption.get("alternatives");
+        assertThat(Trips.disruptions(itineraries, "taiga-travel", early))
+                .as("widening the window again disrupts nobody").isEmpty();
     }
 }

@@ -57,13 +57,13 @@ class TripDisruptionsTest {
                 .expectStatus().isCreated();
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-            assertThat(disruptions("taiga-travel", taiga)).singleElement().satisfies(d -> {
+            assertThat(Trips.disruptions(itineraries, "taiga-travel", taiga)).singleElement().satisfies(d -> {
                 assertThat(d.get("type")).isEqualTo("FLIGHT_CANCELLED");
                 assertThat(d.get("subject")).isEqualTo(outbound.toString());
                 assertThat(d.get("status")).isEqualTo("OPEN");
                 assertThat((String) d.get("detail")).contains("HZ4698").contains("runway closed");
             });
-            assertThat(disruptions("songhua-tours", songhua)).singleElement()
+            assertThat(Trips.disruptions(itineraries, "songhua-tours", songhua)).singleElement()
                     .satisfies(d -> assertThat(d.get("subject")).isEqualTo(outbound.toString()));
         });
         try {
@@ -76,7 +76,8 @@ class TripDisruptionsTest {
         } finally {
             watching.dispose();
         }
-        assertThat(disruptions("taiga-travel", otherWeek)).as("a trip on another day's flight").isEmpty();
+        assertThat(Trips.disruptions(itineraries, "taiga-travel", otherWeek)).as("a trip on another day's flight")
+                .isEmpty();
         itineraries.get().uri("/api/itineraries?status=DRAFT&size=100").header("X-Agency-Id", "taiga-travel")
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$[?(@.id == '" + taiga + "')].disruptions[0].type")
@@ -86,10 +87,5 @@ class TripDisruptionsTest {
     private static String base() {
         return itineraries.get().uri("/").exchange().returnResult(String.class).getUrl().toString()
                 .replaceAll("/$", "");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> disruptions(String agency, String id) {
-        return (List<Map<String, Object>>) Trips.itinerary(itineraries, agency, id).get("disruptions");
     }
 }

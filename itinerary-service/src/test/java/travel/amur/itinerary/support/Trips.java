@@ -96,6 +96,18 @@ public final class Trips {
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
     }
 
+    /** The disruptions recorded on an itinerary of the agency. */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> disruptions(WebTestClient itineraries, String agency, String id) {
+        return (List<Map<String, Object>>) itinerary(itineraries, agency, id).get("disruptions");
+    }
+
+    /** What a disruption proposes instead. */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> alternatives(Map<String, Object> disruption) {
+        return (List<Map<String, Object>>) disruption.get("alternatives");
+    }
+
     /** Free seats in economy on a flight, from the flight service. */
     @SuppressWarnings("unchecked")
     public static int seatsAvailable(WebTestClient flights, UUID flight) {

@@ -19,6 +19,7 @@ import travel.amur.itinerary.booking.model.Decision;
 import travel.amur.itinerary.booking.model.StepName;
 import travel.amur.itinerary.planning.application.Itineraries;
 import travel.amur.itinerary.booking.model.GroupTour;
+import travel.amur.itinerary.booking.model.Phase;
 import travel.amur.itinerary.planning.model.Agency;
 import travel.amur.itinerary.planning.model.Itinerary;
 import travel.amur.itinerary.planning.model.ItineraryStatus;
@@ -102,11 +103,13 @@ public class BookingItineraries {
 
     /**
      * Starts moving a confirmed booking's seats on one flight to another, in the caller's transaction (which holds
-     * the itinerary's lock): the re-booking is stored with the saga and its hold command goes out.
+     * the itinerary's lock): the re-booking is stored with the saga and its hold command goes out. Empty when the
+     * booking cannot start one now (another re-booking is under way).
      */
     Mono<Itinerary> rebook(Itinerary itinerary, UUID disruptionId, UUID alternativeId, StepName seats, UUID flightId) {
         Instant now = clock.instant();
         return sagas.lock(itinerary.id())
+                .filter(saga -> saga.phase() == Phase.CONFIRMED && saga.rebooking() == null)
                 .flatMap(saga -> saveAndRecord(saga, saga.rebook(disruptionId, alternativeId, seats, flightId,
                         UUID.randomUUID(), now, policy.saga()), itinerary, Causation.startOf(itinerary.id().toString()),
                         now));

@@ -106,10 +106,11 @@ public class ReplanningTrips {
         if (trip.status() == ItineraryStatus.CONFIRMED && alternative.movesSeats()) {
             StepName seats = alternative.leg() == Alternative.Leg.OUTBOUND ? StepName.OUTBOUND_SEATS
                     : StepName.RETURN_SEATS;
-            return disruptions.save(trip.id(), disruption.accepting(alternative.id()), clock.instant())
-                    .then(booking.rebook(trip, disruption.id(), alternative.id(), seats,
-                            alternative.flight().flightId()))
-                    .map(Replanning::new);
+            return booking.rebook(trip, disruption.id(), alternative.id(), seats, alternative.flight().flightId())
+                    .flatMap(rebooking -> disruptions.save(trip.id(), disruption.accepting(alternative.id()),
+                            clock.instant()).thenReturn((Outcome) new Replanning(rebooking)))
+                    .switchIfEmpty(Mono.fromSupplier(() -> new Refused("rebooking-under-way", "itinerary "
+                            + trip.id() + " is re-booking another flight: accept this once that has ended")));
         }
         return replans.apply(trip, disruption.accepting(alternative.id()), alternative, clock.instant())
                 .map(Replanning::new);

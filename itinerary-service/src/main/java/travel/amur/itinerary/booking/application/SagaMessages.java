@@ -67,7 +67,8 @@ class SagaMessages {
     /** Tells whoever follows bookings (notifications, reporting) that an itinerary's status changed. */
     Mono<Void> announce(Itinerary itinerary, Instant at, Causation causation) {
         return publish(Topics.ITINERARY_EVENTS, new ItineraryStatusChanged(itinerary.id(), itinerary.agencyId(),
-                itinerary.status().name(), itinerary.rejections().stream().map(rejection -> rejection.code().name()).toList(), at),
+                itinerary.status().name(),
+                itinerary.rejections().stream().map(rejection -> rejection.code().name()).toList(), at),
                 itinerary.id(), causation);
     }
 
