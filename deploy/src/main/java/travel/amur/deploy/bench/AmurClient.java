@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -96,15 +97,24 @@ public final class AmurClient {
      * (connection refused, 502/503/504) for up to {@code patience}.
      */
     public Answer patchPatiently(String path, Object body, Duration patience) {
+        return patiently("PATCH " + path, () -> patch(path, body), patience);
+    }
+
+    /** A POST that must land, such as a benchmark's cancellations: retried like {@link #patchPatiently}. */
+    public Answer postPatiently(String path, Object body, String idempotencyKey, Duration patience) {
+        return patiently("POST " + path, () -> post(path, body, idempotencyKey), patience);
+    }
+
+    private static Answer patiently(String what, Supplier<Answer> send, Duration patience) {
         long giveUp = System.nanoTime() + patience.toNanos();
         RuntimeException last = null;
         while (System.nanoTime() < giveUp) {
             try {
-                Answer answer = patch(path, body);
-                if (answer.status() < 500) {
+                Answer answer = send.get();
+                if (answer.status() < 500 && answer.status() != 429) {
                     return answer;
                 }
-                last = new IllegalStateException("PATCH " + path + " answered " + answer.status() + ": " + answer.body());
+                last = new IllegalStateException(what + " answered " + answer.status() + ": " + answer.body());
             } catch (UncheckedIOException e) {
                 last = e;
             }
@@ -115,7 +125,7 @@ public final class AmurClient {
                 break;
             }
         }
-        throw last != null ? last : new IllegalStateException("PATCH " + path + " not sent");
+        throw last != null ? last : new IllegalStateException(what + " not sent");
     }
 
     public CompletableFuture<Answer> postAsync(String path, Object body, String idempotencyKey) {

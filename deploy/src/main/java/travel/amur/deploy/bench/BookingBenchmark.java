@@ -5,11 +5,12 @@ import java.time.Duration;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,9 +22,10 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Books trips at a steady rate through the gateway and times each from {@code POST .../book} to the CONFIRMED event on
- * its server-sent event stream. Itineraries are drafted before the clock starts; every booking is cancelled afterwards
- * and the visa policy the bookings need is extended for the run and put back after it, so the stack is left as it
- * was found (but for the itineraries themselves).
+ * its server-sent event stream, and reports the CPU time each component spent per booking. Itineraries are drafted
+ * before the clock starts; afterwards the run waits for the bookings still under way (bounded) and cancels every one
+ * that was confirmed, and the visa policy the bookings need is extended for the run and put back after it, so the
+ * stack is left as it was found (but for the itineraries themselves).
  *
  * <p>Usage: {@code BookingBenchmark <gateway-url> <demo-keys.env> <rate per second> <seconds> [warm-up seconds]}; the
  * warm-up runs at the same rate, unmeasured, so that the services' JIT compilers have done their work
@@ -36,9 +38,12 @@ public final class BookingBenchmark {
     private BookingBenchmark() {
     }
 
+    /** How long the bookings still under way after a phase are waited for: past the saga's own deadline (5 min). */
+    private static final Duration BACKLOG_BOUND = Duration.ofMinutes(6);
+
     /** What one phase of bookings measured. */
     private record Outcome(int bookings, double seconds, int confirmed, int rejected, long notEnded,
-            Histogram latencies, List<String> toCancel) {
+            Histogram latencies, List<String> drafts, Map<String, Double> cpuPerBooking) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -64,11 +69,11 @@ public final class BookingBenchmark {
         try {
             if (warmUpSeconds > 0) {
                 System.out.printf("warming up: %.1f bookings/s for %d s (not measured)%n", rate, warmUpSeconds);
-                cancel(client, phase(client, rate, warmUpSeconds));
+                settleAndCancel(client, phase(client, rate, warmUpSeconds));
             }
             Outcome outcome = phase(client, rate, seconds);
             report(rate, outcome);
-            cancel(client, outcome);
+            settleAndCancel(client, outcome);
             sustained = outcome.notEnded() == 0;
         } finally {
             restore.run();
@@ -83,10 +88,11 @@ public final class BookingBenchmark {
         int bookings = (int) Math.ceil(rate * seconds);
         System.out.printf("drafting %d itineraries (one traveller, Yuzhno-Sakhalinsk - Harbin and back)...%n", bookings);
         List<String> drafts = draft(client, bookings);
+        ProcessCpu cpu = new ProcessCpu(Path.of(System.getProperty("amur.pids", ".local/run")));
+        Map<String, Duration> cpuBefore = cpu.sample();
         Recorder latencies = new Recorder(3);
         AtomicInteger confirmed = new AtomicInteger();
         AtomicInteger rejected = new AtomicInteger();
-        ConcurrentLinkedQueue<String> toCancel = new ConcurrentLinkedQueue<>();
         CountDownLatch finished = new CountDownLatch(drafts.size());
         ScheduledExecutorService pacer = Executors.newScheduledThreadPool(2);
         long intervalNanos = (long) (1_000_000_000L / rate);
@@ -94,14 +100,16 @@ public final class BookingBenchmark {
         for (int i = 0; i < drafts.size(); i++) {
             String id = drafts.get(i);
             long due = start + i * intervalNanos;
-            pacer.schedule(() -> book(client, id, latencies, confirmed, rejected, toCancel, finished),
+            pacer.schedule(() -> book(client, id, latencies, confirmed, rejected, finished),
                     due - System.nanoTime(), TimeUnit.NANOSECONDS);
         }
         finished.await(seconds + 60L, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - start) / 1e9;
+        Map<String, Double> cpuPerBooking = ProcessCpu.perBooking(cpuBefore, cpu.sample(), confirmed.get()
+                + rejected.get());
         pacer.shutdownNow();
         return new Outcome(drafts.size(), elapsed, confirmed.get(), rejected.get(), finished.getCount(),
-                latencies.getIntervalHistogram(), List.copyOf(toCancel));
+                latencies.getIntervalHistogram(), drafts, cpuPerBooking);
     }
 
     private static void report(double rate, Outcome outcome) {
@@ -113,16 +121,51 @@ public final class BookingBenchmark {
                 histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(90) / 1000.0,
                 histogram.getValueAtPercentile(99) / 1000.0, histogram.getMaxValue() / 1000.0,
                 histogram.getTotalCount());
+        System.out.print("CPU ms per ended booking:");
+        outcome.cpuPerBooking().forEach((name, ms) -> System.out.printf("  %s %.1f", name, ms));
+        System.out.println();
     }
 
-    /** Gives the seats of the confirmed bookings back. */
-    private static void cancel(AmurClient client, Outcome outcome) {
-        System.out.printf("cancelling %d confirmed bookings to give the seats back...%n", outcome.toCancel().size());
-        outcome.toCancel().forEach(id -> client.post("/api/itineraries/" + id + "/cancel", Map.of(), null));
+    /**
+     * Leaves the stack as it was found, even above capacity: waits (at most {@link #BACKLOG_BOUND}, past the saga's
+     * deadline) until none of the phase's bookings is still PENDING, then cancels every one that ended CONFIRMED,
+     * whenever it did. A REJECTED booking holds nothing; a DRAFT never booked holds nothing.
+     */
+    private static void settleAndCancel(AmurClient client, Outcome outcome) throws InterruptedException {
+        Set<String> ours = new HashSet<>(outcome.drafts());
+        long giveUp = System.nanoTime() + BACKLOG_BOUND.toNanos();
+        List<String> pending = owned(client, "PENDING", ours);
+        while (!pending.isEmpty() && System.nanoTime() < giveUp) {
+            System.out.printf("waiting for %d bookings still under way...%n", pending.size());
+            Thread.sleep(2000);
+            pending = owned(client, "PENDING", ours);
+        }
+        List<String> confirmed = owned(client, "CONFIRMED", ours);
+        System.out.printf("cancelling %d confirmed bookings to give the seats back%s...%n", confirmed.size(),
+                pending.isEmpty() ? "" : " (" + pending.size() + " STILL PENDING after " + BACKLOG_BOUND + ")");
+        // Through a passing outage too (a restart, a full pool): a booking left confirmed keeps its seats for good.
+        confirmed.forEach(id -> client.postPatiently("/api/itineraries/" + id + "/cancel", Map.of(), null,
+                Duration.ofMinutes(2)).expect(200));
+    }
+
+    /** The phase's itineraries now in that status, read page by page. */
+    private static List<String> owned(AmurClient client, String status, Set<String> ours) {
+        List<String> found = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            var items = client.get("/api/itineraries?status=" + status + "&size=100&page=" + page).expect(200).body();
+            items.forEach(item -> {
+                if (ours.contains(item.path("id").asString())) {
+                    found.add(item.path("id").asString());
+                }
+            });
+            if (items.size() < 100) {
+                return found;
+            }
+        }
     }
 
     private static void book(AmurClient client, String id, Recorder latencies, AtomicInteger confirmed,
-            AtomicInteger rejected, ConcurrentLinkedQueue<String> toCancel, CountDownLatch finished) {
+            AtomicInteger rejected, CountDownLatch finished) {
         AtomicInteger seen = new AtomicInteger();
         long[] booked = new long[1];
         client.watch(id, status -> {
@@ -137,9 +180,6 @@ public final class BookingBenchmark {
             }
             latencies.recordValue(Math.max(0, (System.nanoTime() - booked[0]) / 1000));
             (status.equals("CONFIRMED") ? confirmed : rejected).incrementAndGet();
-            if (status.equals("CONFIRMED")) {
-                toCancel.add(id);
-            }
             finished.countDown();
             return true;
         }).exceptionally(e -> null);
