@@ -188,7 +188,7 @@ public class BookingItineraries {
         return sagas.log(itinerary.id(), now, decision.log())
                 .thenMany(Flux.fromIterable(decision.commands())
                         .concatMap(command -> messages.send(command, itinerary, causation)))
-                .then(next == itinerary ? Mono.empty() : itineraries.update(next, true))
+                .then(next == itinerary ? Mono.empty() : itineraries.updateBooking(next))
                 .then(statusChanged ? messages.announce(next, now, causation) : Mono.empty())
                 .then(Mono.defer(() -> decision.rebooking() == null ? Mono.just(next)
                         : replans.follow(decision.rebooking(), next, now)));

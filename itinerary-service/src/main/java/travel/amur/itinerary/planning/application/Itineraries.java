@@ -17,6 +17,12 @@ public interface Itineraries {
     /** Saves a changed itinerary; when its status changed, everyone watching it is told after commit. */
     Mono<Void> update(Itinerary itinerary, boolean statusChanged);
 
+    /**
+     * Saves where an itinerary's booking stands (status, version, refusals, what it waits for) when its draft and plan
+     * did not change, without writing them again; everyone watching is told after commit.
+     */
+    Mono<Void> updateBooking(Itinerary itinerary);
+
     Mono<Itinerary> findOwned(UUID id, String agencyId);
 
     Mono<Itinerary> lockOwned(UUID id, String agencyId);

@@ -84,8 +84,29 @@ class R2dbcItineraries implements Itineraries {
         if (!statusChanged) {
             return saved;
         }
-        return saved.then(db.sql("SELECT pg_notify('" + CHANNEL + "', :id)").bind("id", itinerary.id().toString())
-                .fetch().rowsUpdated().then());
+        return saved.then(notifyChange(itinerary));
+    }
+
+    @Override
+    public Mono<Void> updateBooking(Itinerary itinerary) {
+        return db.sql("""
+                        UPDATE itinerary
+                           SET status = :status, version = :version, rejections = CAST(:rejections AS jsonb),
+                               waiting_for = CAST(:waitingFor AS jsonb), updated_at = :updated
+                         WHERE id = :id
+                        """)
+                .bind("id", itinerary.id()).bind("status", itinerary.status().name())
+                .bind("version", itinerary.version())
+                .bind("rejections", json.writeValueAsString(itinerary.rejections()))
+                .bind("waitingFor", json.writeValueAsString(itinerary.waitingFor()))
+                .bind("updated", itinerary.updatedAt())
+                .then()
+                .then(notifyChange(itinerary));
+    }
+
+    private Mono<Void> notifyChange(Itinerary itinerary) {
+        return db.sql("SELECT pg_notify('" + CHANNEL + "', :id)").bind("id", itinerary.id().toString())
+                .fetch().rowsUpdated().then();
     }
 
     @Override
