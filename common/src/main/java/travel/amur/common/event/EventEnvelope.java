@@ -33,6 +33,8 @@ public record EventEnvelope(
 
     public static final String SPEC_VERSION = "1.0";
     public static final String CONTENT_TYPE = "application/cloudevents+json";
+    /** The Kafka header the outbox relay repeats the envelope's {@code type} in (structured mode keeps it inside). */
+    public static final String TYPE_HEADER = "amur-type";
     /** Where the payload schemas are: the AsyncAPI document every gateway serves at {@code /api/asyncapi.json}. */
     public static final String SCHEMAS = "https://amur.travel/api/asyncapi.json#/components/schemas/";
 }

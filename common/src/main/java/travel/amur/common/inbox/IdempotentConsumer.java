@@ -82,6 +82,15 @@ public class IdempotentConsumer {
      * consumer thread, never a Netty event loop; waiting there keeps each partition in order.
      */
     public Outcome consume(ConsumerRecord<String, String> record, MessageHandlers handlers) {
+        Header announced = record.headers().lastHeader(EventEnvelope.TYPE_HEADER);
+        if (announced != null) {
+            // A type this consumer has no handler for is passed over unread (it would be ignored after parsing).
+            String type = new String(announced.value(), StandardCharsets.UTF_8);
+            if (handlers.forType(type).isEmpty()) {
+                count(handlers.consumer(), type, Outcome.IGNORED);
+                return Outcome.IGNORED;
+            }
+        }
         MDC.put("kafkaTopic", record.topic());
         MDC.put("kafkaKey", record.key());
         try {

@@ -44,6 +44,10 @@ public class OutboxSender {
     private CompletableFuture<SendResult<String, String>> sendOne(PendingEvent event) {
         ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(), event.envelope());
         record.headers().add("content-type", EventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        if (event.type() != null) {
+            // Lets a consumer pass over a type it has no handler for without reading the envelope.
+            record.headers().add(EventEnvelope.TYPE_HEADER, event.type().getBytes(StandardCharsets.UTF_8));
+        }
         String traceparent = traceparentOf(event.envelope());
         if (traceparent != null) {
             // The consumer's listener observation continues the trace from this header.

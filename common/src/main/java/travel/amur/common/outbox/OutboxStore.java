@@ -45,7 +45,7 @@ public class OutboxStore {
                SET published_at = :now
               FROM claimed c
              WHERE o.position = c.position
-            RETURNING o.position, o.topic, o.message_key, o.envelope::text AS envelope, o.created_at
+            RETURNING o.position, o.topic, o.message_key, o.event_type, o.envelope::text AS envelope, o.created_at
             """;
 
     private final DatabaseClient db;
@@ -71,7 +71,8 @@ public class OutboxStore {
     public Mono<List<PendingEvent>> claim(int limit, Instant now) {
         return db.sql(CLAIM).bind("limit", limit).bind("now", now)
                 .map((row, meta) -> new PendingEvent(row.get("position", Long.class), row.get("topic", String.class),
-                        row.get("message_key", String.class), row.get("envelope", String.class),
+                        row.get("message_key", String.class), row.get("event_type", String.class),
+                        row.get("envelope", String.class),
                         row.get("created_at", Instant.class)))
                 .all()
                 // RETURNING has no order of its own; the sends must follow the outbox's.

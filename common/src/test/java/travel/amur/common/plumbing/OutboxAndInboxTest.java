@@ -37,6 +37,7 @@ import reactor.core.publisher.Mono;
 import travel.amur.common.event.Causation;
 import travel.amur.common.event.EventCodec;
 import travel.amur.common.event.Topics;
+import travel.amur.common.event.EventEnvelope;
 import travel.amur.common.inbox.DeadLetters;
 import travel.amur.common.outbox.OutboxProperties;
 import travel.amur.common.outbox.OutboxRelay;
@@ -126,6 +127,23 @@ class OutboxAndInboxTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> duplicates() >= duplicatesBefore + 1);
         assertThat(effects.count(note)).as("handled, and its redelivery recognised by its ce_id").isEqualTo(1);
+    }
+
+    @Test
+    void a_type_the_consumer_has_no_handler_for_is_passed_over_unread_by_its_header() throws Exception {
+        String type = "travel.amur.test.NobodyHandles.v1";
+        double before = ignored(type);
+        ProducerRecord<String, String> other = new ProducerRecord<>(PlumbingTestApplication.TOPIC, "k-other",
+                "not even JSON: it would be a poison message if it were read");
+        other.headers().add(EventEnvelope.TYPE_HEADER, type.getBytes(StandardCharsets.UTF_8));
+        kafka.send(other).get();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> ignored(type) >= before + 1);
+    }
+
+    private double ignored(String type) {
+        var counter = meters.find("amur.messages.consumed").tag("type", type).tag("outcome", "ignored").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
