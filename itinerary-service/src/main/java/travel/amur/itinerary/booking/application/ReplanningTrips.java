@@ -88,12 +88,9 @@ public class ReplanningTrips {
         if ("DISMISSED".equals(disruption.status())) {
             return Mono.just(new Replanning(trip));
         }
-        if (!disruption.open()) {
-            return Mono.just(new Refused("disruption-closed", "disruption " + disruption.id() + " is "
-                    + disruption.status()));
-        }
-        if (disruption.rebooking()) {
-            return Mono.just(rebookingUnderWay(disruption));
+        Refused settled = settled(disruption);
+        if (settled != null) {
+            return Mono.just(settled);
         }
         return disruptions.save(trip.id(), disruption.dismissed(), clock.instant()).thenReturn(new Replanning(trip));
     }
@@ -118,11 +115,9 @@ public class ReplanningTrips {
 
     /** Why an alternative cannot be taken now, or null when it can. */
     private static Refused closed(Itinerary trip, TripDisruption disruption) {
-        if (!disruption.open()) {
-            return new Refused("disruption-closed", "disruption " + disruption.id() + " is " + disruption.status());
-        }
-        if (disruption.rebooking()) {
-            return rebookingUnderWay(disruption);
+        Refused settled = settled(disruption);
+        if (settled != null) {
+            return settled;
         }
         return switch (trip.status()) {
             case DRAFT, CONFIRMED -> null;
@@ -130,6 +125,14 @@ public class ReplanningTrips {
                     + "an alternative once the booking has its outcome");
             default -> new Refused("itinerary-ended", "itinerary " + trip.id() + " is " + trip.status());
         };
+    }
+
+    /** Why nothing more can be done about the disruption now (settled, or being re-booked), or null. */
+    private static Refused settled(TripDisruption disruption) {
+        if (!disruption.open()) {
+            return new Refused("disruption-closed", "disruption " + disruption.id() + " is " + disruption.status());
+        }
+        return disruption.rebooking() ? rebookingUnderWay(disruption) : null;
     }
 
     private static Refused rebookingUnderWay(TripDisruption disruption) {

@@ -34,24 +34,31 @@ class R2dbcCatalog implements Catalog {
     private final JsonMapper json;
     private final Mono<Map<String, Attraction>> attractions;
     private final Mono<List<TripPackage>> packages;
-    private final AtomicReference<Mono<Map<String, List<Closure>>>> closures = new AtomicReference<>();
+    /** The attractions with their current closures, merged once each time the closures are read. */
+    private final AtomicReference<Mono<Map<String, Attraction>>> withClosures = new AtomicReference<>();
 
     R2dbcCatalog(DatabaseClient db, JsonMapper json, PgNotifications notifications) {
         this.db = db;
         this.json = json;
         this.attractions = readAttractions().cache();
         this.packages = readPackages().cache();
-        this.closures.set(readClosures());
+        this.withClosures.set(readWithClosures());
         // Every instance reads the closures again when one of them closes or reopens an attraction (and after a
         // reconnect, when a notification may have been missed).
-        notifications.listen(R2dbcClosures.CHANNEL).subscribe(changed -> closures.set(readClosures()));
+        notifications.listen(R2dbcClosures.CHANNEL).subscribe(changed -> withClosures.set(readWithClosures()));
     }
 
     /** The attractions with their current closures (kept in memory, read again when they change). */
     @Override
     public Mono<Map<String, Attraction>> attractions() {
-        return Mono.zip(attractions, closures.get()).map(found -> found.getT2().isEmpty() ? found.getT1()
-                : withClosures(found.getT1(), found.getT2()));
+        return withClosures.get();
+    }
+
+    private Mono<Map<String, Attraction>> readWithClosures() {
+        return attractions.zipWith(readClosures())
+                .map(found -> found.getT2().isEmpty() ? found.getT1() : withClosures(found.getT1(), found.getT2()))
+                // Kept a minute at most (a missed notification heals), a failure not at all.
+                .cache(found -> Duration.ofMinutes(1), failure -> Duration.ZERO, () -> Duration.ofMinutes(1));
     }
 
     private static Map<String, Attraction> withClosures(Map<String, Attraction> all,
@@ -67,9 +74,7 @@ class R2dbcCatalog implements Catalog {
                 .map(R2dbcClosures::closure)
                 .all()
                 .collect(Collectors.groupingBy(Closure::attractionId, Collectors.toList()))
-                .map(found -> (Map<String, List<Closure>>) Map.copyOf(found))
-                // Kept a minute at most (a missed notification heals), a failure not at all.
-                .cache(found -> Duration.ofMinutes(1), failure -> Duration.ZERO, () -> Duration.ofMinutes(1));
+                .map(found -> (Map<String, List<Closure>>) Map.copyOf(found));
     }
 
     @Override

@@ -179,8 +179,7 @@ public class ProposingAlternatives {
      * tour, transit, an e-visa), each once; taking one changes nothing in the plan, it says the agency arranges it.
      */
     private Mono<List<Alternative>> forEntry(Itinerary trip, TripDisruption disruption) {
-        Agency agency = new Agency(trip.agencyId(), trip.status() == ItineraryStatus.DRAFT ? null : Boolean.TRUE);
-        return visas.advise(trip.draft(), agency).map(answers -> answers.travellers().stream()
+        return visas.advise(trip.draft(), agencyOf(trip)).map(answers -> answers.travellers().stream()
                 .filter(advice -> !advice.eligible())
                 .flatMap(advice -> advice.alternatives().stream())
                 .filter(way -> !way.policyId().equals(disruption.subject()))
@@ -216,14 +215,19 @@ public class ProposingAlternatives {
      */
     private Mono<Plan> plannedWithoutNewWarnings(Itinerary trip, Draft changed, Map<String, Attraction> attractions,
             Set<Warning.Code> tolerated) {
-        // A booked group tour passed the group check, so its agency is authorised; of a draft, the visa service
-        // answers as it did when it was planned.
-        Agency agency = new Agency(trip.agencyId(), trip.status() == ItineraryStatus.DRAFT ? null : Boolean.TRUE);
         Set<Warning.Code> had = new HashSet<>(codes(trip.plan()));
         had.addAll(tolerated);
-        return visas.advise(changed, agency)
+        return visas.advise(changed, agencyOf(trip))
                 .map(answers -> Planner.plan(changed, attractions, answers, Set.of()))
                 .filter(plan -> plan.warnings().stream().allMatch(warning -> had.contains(warning.code())));
+    }
+
+    /**
+     * The trip's agency as the visa service is asked about it: a booked group tour passed the group check, so its
+     * agency is authorised; of a draft, the visa service answers as it did when it was planned.
+     */
+    private static Agency agencyOf(Itinerary trip) {
+        return new Agency(trip.agencyId(), trip.status() == ItineraryStatus.DRAFT ? null : Boolean.TRUE);
     }
 
     private static Set<Warning.Code> codes(Plan plan) {

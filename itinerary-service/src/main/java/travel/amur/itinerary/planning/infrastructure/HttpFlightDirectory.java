@@ -1,6 +1,7 @@
 package travel.amur.itinerary.planning.infrastructure;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -53,9 +54,7 @@ class HttpFlightDirectory implements FlightDirectory {
                     }
                     return response.bodyToMono(FlightView.class);
                 })
-                .timeout(clients.timeout())
-                .retryWhen(Retry.backoff(1, java.time.Duration.ofMillis(200)))
-                .onErrorMap(e -> unavailable("flight-service", e))
+                .transform(this::answered)
                 .map(HttpFlightDirectory::leg);
     }
 
@@ -73,9 +72,7 @@ class HttpFlightDirectory implements FlightDirectory {
                         .queryParam("flexDays", flexDays).queryParam("cabin", "ECONOMY").build())
                 .retrieve()
                 .bodyToMono(SearchView.class)
-                .timeout(clients.timeout())
-                .retryWhen(Retry.backoff(1, java.time.Duration.ofMillis(200)))
-                .onErrorMap(e -> unavailable("flight-service", e))
+                .transform(this::answered)
                 .flatMapIterable(found -> found.offers() == null ? List.of() : found.offers())
                 .map(offer -> new Offer(offer.flightId(), offer.seatsAvailable()));
     }
@@ -98,6 +95,13 @@ class HttpFlightDirectory implements FlightDirectory {
                 .orElse(view.cabins().get(0));
         return new FlightLeg(view.flightId(), view.flightNumber(), view.origin().code(), view.origin().country(),
                 view.destination().code(), view.departure(), view.arrival(), economy.fareRub(), economy.fareCny());
+    }
+
+    /** Within the time allowed, tried once more on another instance; an outage is a 503 problem. */
+    private <T> Mono<T> answered(Mono<T> call) {
+        return call.timeout(clients.timeout())
+                .retryWhen(Retry.backoff(1, Duration.ofMillis(200)))
+                .onErrorMap(e -> unavailable("flight-service", e));
     }
 
     static ProblemException unavailable(String service, Throwable cause) {

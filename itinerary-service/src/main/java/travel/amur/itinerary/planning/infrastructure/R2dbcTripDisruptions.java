@@ -32,6 +32,15 @@ class R2dbcTripDisruptions implements TripDisruptions {
                    d.alternatives::text AS alternatives, d.accepted, d.failure
             """;
 
+    /**
+     * How each recording ends: a cause announced twice is recorded once per trip (the unique (trip, cause)), and the
+     * disruptions newly recorded are answered with their trip's agency.
+     */
+    private static final String RECORDED = """
+            ON CONFLICT (itinerary_id, source_id) DO NOTHING
+            RETURNING id, itinerary_id, (SELECT agency_id FROM itinerary WHERE id = itinerary_id) AS agency_id
+            """;
+
     private final DatabaseClient db;
     private final JsonMapper json;
 
@@ -43,8 +52,7 @@ class R2dbcTripDisruptions implements TripDisruptions {
     @Override
     public Mono<List<Recorded>> recordForFlight(UUID flightId, UUID causeId, String type, String detail,
             Instant at) {
-        // gen_random_uuid() gives each trip's disruption its own id; the unique (trip, cause) makes a redelivered
-        // announcement a no-op.
+        // gen_random_uuid() gives each trip's disruption its own id.
         var spec = db.sql("""
                         INSERT INTO itinerary_disruption (id, itinerary_id, source_id, type, subject, detail, detected_at)
                         SELECT gen_random_uuid(), i.id, :cause, :type, :flight, :detail, :at
@@ -52,9 +60,7 @@ class R2dbcTripDisruptions implements TripDisruptions {
                          WHERE i.status IN ('DRAFT', 'PENDING', 'CONFIRMED')
                            AND (i.draft -> 'outbound' ->> 'flightId' = :flight
                                 OR i.draft -> 'inbound' ->> 'flightId' = :flight)
-                        ON CONFLICT (itinerary_id, source_id) DO NOTHING
-                        RETURNING id, itinerary_id, (SELECT agency_id FROM itinerary WHERE id = itinerary_id) AS agency_id
-                        """)
+                        """ + RECORDED)
                 .bind("cause", causeId).bind("type", type).bind("flight", flightId.toString())
                 .bind("detail", detail).bind("at", at);
         return recorded(spec);
@@ -72,9 +78,7 @@ class R2dbcTripDisruptions implements TripDisruptions {
                                         WHERE a ->> 'attractionId' = :attraction
                                           AND (a ->> 'date')::date >= greatest(CAST(:from AS date), CAST(:today AS date))
                                           AND (CAST(:to AS date) IS NULL OR (a ->> 'date')::date <= CAST(:to AS date)))
-                        ON CONFLICT (itinerary_id, source_id) DO NOTHING
-                        RETURNING id, itinerary_id, (SELECT agency_id FROM itinerary WHERE id = itinerary_id) AS agency_id
-                        """)
+                        """ + RECORDED)
                 .bind("cause", closureId).bind("attraction", attractionId).bind("detail", detail).bind("at", at)
                 .bind("from", from).bind("today", today);
         spec = to == null ? spec.bindNull("to", LocalDate.class) : spec.bind("to", to);
@@ -101,9 +105,7 @@ class R2dbcTripDisruptions implements TripDisruptions {
                            AND (:retired OR d.arrives < CAST(:entryFrom AS date)
                                 OR (CAST(:entryTo AS date) IS NOT NULL AND d.arrives > CAST(:entryTo AS date))
                                 OR d.leaves - d.arrives + 1 > :maxStay)
-                        ON CONFLICT (itinerary_id, source_id) DO NOTHING
-                        RETURNING id, itinerary_id, (SELECT agency_id FROM itinerary WHERE id = itinerary_id) AS agency_id
-                        """)
+                        """ + RECORDED)
                 .bind("cause", change.changeId()).bind("policy", change.policyId()).bind("detail", detail)
                 .bind("at", at).bind("destinations", change.destinations().toArray(String[]::new))
                 .bind("nationalities", change.nationalities().toArray(String[]::new))
