@@ -1,6 +1,8 @@
 package travel.amur.common.balancing;
 
 import java.util.List;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -22,8 +24,12 @@ class HealthyOrAllInstances {
         return new HealthyOrAll(healthy, all);
     }
 
-    /** Healthy instances first; the whole list as the fallback. */
-    static final class HealthyOrAll implements ServiceInstanceListSupplier {
+    /**
+     * Healthy instances first; the whole list as the fallback. Starts and stops the health checks itself: they are not
+     * a bean of their own here, and unstarted they ran one check per request and failed a request now and then
+     * with "Disconnected" when another's check finished first.
+     */
+    static final class HealthyOrAll implements ServiceInstanceListSupplier, InitializingBean, DisposableBean {
 
         private final ServiceInstanceListSupplier healthy;
         private final ServiceInstanceListSupplier all;
@@ -36,6 +42,20 @@ class HealthyOrAllInstances {
         @Override
         public String getServiceId() {
             return all.getServiceId();
+        }
+
+        @Override
+        public void afterPropertiesSet() throws Exception {
+            if (healthy instanceof InitializingBean checks) {
+                checks.afterPropertiesSet();
+            }
+        }
+
+        @Override
+        public void destroy() throws Exception {
+            if (healthy instanceof DisposableBean checks) {
+                checks.destroy();
+            }
         }
 
         @Override

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,12 +29,15 @@ class HealthCheckedBalancingTest {
     static final int GONE = 1;
 
     DisposableServer ready;
+    final AtomicInteger checks = new AtomicInteger();
 
     @BeforeEach
     void startAReadyInstance() {
         ready = HttpServer.create().host("127.0.0.1").port(0)
-                .route(routes -> routes.get("/actuator/health/readiness",
-                        (request, response) -> response.sendString(Mono.just("{\"status\":\"UP\"}"))))
+                .route(routes -> routes.get("/actuator/health/readiness", (request, response) -> {
+                    checks.incrementAndGet();
+                    return response.sendString(Mono.just("{\"status\":\"UP\"}"));
+                }))
                 .bindNow();
     }
 
@@ -43,12 +47,16 @@ class HealthCheckedBalancingTest {
     }
 
     ApplicationContextRunner stack(int... ports) {
+        return stack(Duration.ofMillis(100), ports);
+    }
+
+    ApplicationContextRunner stack(Duration interval, int... ports) {
         var runner = new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(UtilAutoConfiguration.class, SimpleReactiveDiscoveryClientAutoConfiguration.class,
                         LoadBalancerAutoConfiguration.class, AmurBalancingAutoConfiguration.class))
                 .withBean(WebClient.Builder.class, WebClient::builder)
                 .withPropertyValues("amur.balancing.health-checked=true",
-                        "spring.cloud.loadbalancer.health-check.interval=100ms",
+                        "spring.cloud.loadbalancer.health-check.interval=" + interval.toMillis() + "ms",
                         "spring.cloud.loadbalancer.health-check.path.flight-service=/actuator/health/readiness");
         for (int i = 0; i < ports.length; i++) {
             runner = runner.withPropertyValues("spring.cloud.discovery.client.simple.instances.flight-service[" + i
@@ -71,6 +79,22 @@ class HealthCheckedBalancingTest {
             var balancers = context.getBean(LoadBalancerClientFactory.class);
             await().atMost(Duration.ofSeconds(10))
                     .untilAsserted(() -> assertThat(offeredPorts(balancers)).containsExactly(ready.port()));
+        });
+    }
+
+    @Test
+    void requests_are_offered_the_last_checked_list_without_a_check_of_their_own() {
+        stack(Duration.ofSeconds(30), ready.port()).run(context -> {
+            var balancers = context.getBean(LoadBalancerClientFactory.class);
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(offeredPorts(balancers)).containsExactly(ready.port()));
+            int before = checks.get();
+
+            for (int i = 0; i < 20; i++) {
+                assertThat(offeredPorts(balancers)).containsExactly(ready.port());
+            }
+
+            assertThat(checks.get() - before).as("checks are every 30 s, not per request").isLessThanOrEqualTo(1);
         });
     }
 
