@@ -27,7 +27,7 @@ public record GatewaySettings(List<ApiKey> apiKeys, Jwt jwt, RateLimit rateLimit
         groupTourAgencies = groupTourAgencies == null ? Set.of() : Set.copyOf(groupTourAgencies);
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
         jwt = jwt != null ? jwt : new Jwt(null, null, null);
-        rateLimit = rateLimit != null ? rateLimit : new RateLimit(null, null, null, null);
+        rateLimit = rateLimit != null ? rateLimit : new RateLimit(null, null, null, null, null, null);
         corsAllowedOrigins = corsAllowedOrigins == null ? List.of() : List.copyOf(corsAllowedOrigins);
         maxRequestSize = maxRequestSize != null ? maxRequestSize : DataSize.ofMegabytes(1);
     }
@@ -62,14 +62,24 @@ public record GatewaySettings(List<ApiKey> apiKeys, Jwt jwt, RateLimit rateLimit
      * @param store redis (one budget shared by every gateway replica) or memory (this replica only)
      * @param agency every agency's budget, unless {@code overrides} has one for it
      * @param overrides budgets agreed with particular agencies, by agency id
+     * @param maxLease the most tokens a replica takes from a shared (Redis) bucket at once, to spend without asking
+     *         again; at most a tenth of the bucket, 1 for small ones
+     * @param leaseTime how long a replica may spend a lease before what is left of it goes back to the bucket
      */
-    public record RateLimit(String store, Bucket agency, Bucket anonymous, Map<String, Bucket> overrides) {
+    public record RateLimit(String store, Bucket agency, Bucket anonymous, Map<String, Bucket> overrides,
+            Integer maxLease, Duration leaseTime) {
 
         public RateLimit {
             store = store != null ? store : "redis";
             agency = agency != null ? agency : new Bucket(50, 100, null);
             anonymous = anonymous != null ? anonymous : new Bucket(10, 20, null);
             overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
+            maxLease = maxLease != null ? maxLease : 50;
+            leaseTime = leaseTime != null ? leaseTime : Duration.ofSeconds(1);
+            if (maxLease < 1 || leaseTime.isNegative() || leaseTime.isZero()) {
+                throw new IllegalArgumentException("amur.gateway.rate-limit.max-lease must be at least 1 and "
+                        + "lease-time positive, got " + maxLease + ", " + leaseTime);
+            }
         }
 
         public boolean inRedis() {

@@ -1,0 +1,116 @@
+package travel.amur.gateway.ratelimit;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.LongSupplier;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import reactor.core.publisher.Mono;
+import travel.amur.gateway.GatewaySettings;
+
+/**
+ * The budgets in Redis, one bucket per caller shared by every gateway replica, taken in small leases: a replica
+ * that spends a caller's tokens quickly leases several at once (doubling up to {@code max-lease}, at most a tenth
+ * of the bucket) and spends them without asking Redis again, so a busy agency costs one script call per lease,
+ * not per request. A lease lapses after {@code lease-time}; what is left of it goes back to the bucket with the
+ * replica's next call. The shared count is exact; a replica may hold at most one lease of a caller's tokens that
+ * another replica cannot spend. A slow caller's lease is one token: exactly one call per request, as before.
+ */
+class LeasedRedisRateLimits implements RateLimits {
+
+    // Past this, the request goes through unlimited (RateLimitFilter): Redis answers in a millisecond when well.
+    private static final Duration PATIENCE = Duration.ofMillis(500);
+    private static final int MAX_CALLERS = 100_000;
+
+    private final ReactiveStringRedisTemplate redis;
+    private final RedisScript<List> lease;
+    private final GatewaySettings.RateLimit settings;
+    private final LongSupplier nanoTime;
+    private final ConcurrentMap<String, Lease> leases = new ConcurrentHashMap<>();
+
+    LeasedRedisRateLimits(ReactiveStringRedisTemplate redis, RedisScript<List> lease, GatewaySettings.RateLimit settings,
+            LongSupplier nanoTime) {
+        this.redis = redis;
+        this.lease = lease;
+        this.settings = settings;
+        this.nanoTime = nanoTime;
+    }
+
+    @Override
+    public Mono<Decision> take(Kind kind, String key) {
+        GatewaySettings.Bucket bucket = kind == Kind.AGENCY ? settings.forAgency(key) : settings.anonymous();
+        if (leases.size() > MAX_CALLERS) {
+            leases.clear();
+        }
+        String id = (kind == Kind.AGENCY ? "agency:" : "address:") + key;
+        Lease held = leases.computeIfAbsent(id, ignored -> new Lease());
+        Decision spent = held.spend(bucket, nanoTime.getAsLong());
+        if (spent != null) {
+            return Mono.just(spent);
+        }
+        Lease.Renewal renewal = held.renew(maxLease(bucket));
+        double perSecond = (double) bucket.replenishRate() / bucket.period().toSeconds();
+        return redis.execute(lease, List.of("amur.rate-limit.{" + id + "}"), List.of(String.valueOf(perSecond),
+                        String.valueOf(bucket.burstCapacity()), String.valueOf(renewal.size()),
+                        String.valueOf(renewal.returned())))
+                .next()
+                .timeout(PATIENCE)
+                .map(answer -> held.leased(Integer.parseInt(String.valueOf(answer.get(0))),
+                        Double.parseDouble(String.valueOf(answer.get(1))), bucket,
+                        nanoTime.getAsLong() + settings.leaseTime().toNanos()));
+    }
+
+    /** The lease script, read once: a script resource would be read again (blocking) on each call. */
+    static RedisScript<List> script() throws IOException {
+        return RedisScript.of(new ClassPathResource("scripts/rate-limit-lease.lua")
+                .getContentAsString(StandardCharsets.UTF_8), List.class);
+    }
+
+    private int maxLease(GatewaySettings.Bucket bucket) {
+        return Math.max(1, Math.min(settings.maxLease(), bucket.burstCapacity() / 10));
+    }
+
+    /** The tokens of one caller this replica leased and has not spent yet. */
+    private static final class Lease {
+
+        /** What to ask the bucket for: a lease of {@code size}, and {@code returned} tokens given back. */
+        record Renewal(int size, int returned) {
+        }
+
+        private int left;
+        private long lapsesAt;
+        private int size;
+        private double bucketLeft;
+
+        synchronized Decision spend(GatewaySettings.Bucket bucket, long now) {
+            if (left == 0 || now - lapsesAt >= 0) {
+                return null;
+            }
+            left--;
+            return Decision.of(true, bucketLeft + left, bucket);
+        }
+
+        /** Spent in time: the next lease is twice as large; lapsed with tokens left: half. */
+        synchronized Renewal renew(int max) {
+            int returned = left;
+            left = 0;
+            size = Math.min(max, returned > 0 ? Math.max(1, size / 2) : Math.max(1, size * 2));
+            return new Renewal(size, returned);
+        }
+
+        synchronized Decision leased(int tokens, double bucketLeft, GatewaySettings.Bucket bucket, long lapsesAt) {
+            this.bucketLeft = bucketLeft;
+            if (tokens == 0) {
+                return Decision.of(false, bucketLeft + left, bucket);
+            }
+            left += tokens - 1;
+            this.lapsesAt = lapsesAt;
+            return Decision.of(true, bucketLeft + left, bucket);
+        }
+    }
+}
