@@ -9,7 +9,7 @@ import travel.amur.itinerary.planning.model.ItineraryStatus;
 /** Stored itineraries. {@code ...Owned...} methods see only the given agency's; {@code lock...} lock until commit. */
 public interface Itineraries {
 
-    /** What {@link #statusChanges()} emits when notifications may have been missed: any itinerary may have changed. */
+    /** What {@link #statusChanges(UUID)} emits when notifications may have been missed: any itinerary may have changed. */
     UUID ANY = new UUID(0, 0);
 
     Mono<Void> add(Itinerary itinerary);
@@ -35,6 +35,9 @@ public interface Itineraries {
     /** How many itineraries {@link #listOwned} pages through. */
     Mono<Long> countOwned(String agencyId, ItineraryStatus status);
 
-    /** Ids of itineraries whose status changed, as they change, in any instance; {@link #ANY} after a reconnect. */
-    Flux<UUID> statusChanges();
+    /**
+     * The itinerary's id each time its status changes, in any instance; {@link #ANY} when listening starts and after
+     * a reconnect (it may have changed unheard).
+     */
+    Flux<UUID> statusChanges(UUID id);
 }

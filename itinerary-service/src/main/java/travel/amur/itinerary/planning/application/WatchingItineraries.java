@@ -32,8 +32,7 @@ public class WatchingItineraries {
      */
     public Flux<TripDisruption> disruptions(UUID id) {
         Set<TripDisruption> seen = ConcurrentHashMap.newKeySet();
-        Flux<UUID> pokes = itineraries.statusChanges()
-                .filter(changed -> changed.equals(id) || changed.equals(Itineraries.ANY));
+        Flux<UUID> pokes = itineraries.statusChanges(id);
         // Listening starts before the first read, so no disruption can slip between the two.
         return Flux.merge(pokes, Mono.just(id))
                 .concatMap(poke -> disruptions.of(List.of(id)))
@@ -43,8 +42,7 @@ public class WatchingItineraries {
 
     /** The itinerary now and at each change, never an older version after a newer one. */
     public Flux<Itinerary> watch(UUID id, String agencyId) {
-        Flux<Itinerary> changes = itineraries.statusChanges()
-                .filter(changed -> changed.equals(id) || changed.equals(Itineraries.ANY))
+        Flux<Itinerary> changes = itineraries.statusChanges(id)
                 .concatMap(changed -> itineraries.findOwned(id, agencyId));
         AtomicInteger newest = new AtomicInteger(-1);
         // Listening starts before the first read, so no change can slip between the two.

@@ -36,15 +36,14 @@ class R2dbcItineraries implements Itineraries {
 
     private final DatabaseClient db;
     private final JsonMapper json;
-    private final Flux<UUID> statusChanges;
+    private final ChangesByItinerary statusChanges;
 
     R2dbcItineraries(DatabaseClient db, JsonMapper json, PgNotifications notifications) {
         this.db = db;
         this.json = json;
         // One LISTEN connection per instance, shared by every watcher; a reconnect counts as a change of everything.
-        this.statusChanges = notifications.listen(CHANNEL)
-                .map(payload -> payload.isEmpty() ? ANY : UUID.fromString(payload))
-                .share();
+        this.statusChanges = new ChangesByItinerary(notifications.listen(CHANNEL)
+                .map(payload -> payload.isEmpty() ? ANY : UUID.fromString(payload)));
     }
 
     @Override
@@ -148,8 +147,8 @@ class R2dbcItineraries implements Itineraries {
     }
 
     @Override
-    public Flux<UUID> statusChanges() {
-        return statusChanges;
+    public Flux<UUID> statusChanges(UUID id) {
+        return statusChanges.of(id);
     }
 
     private Itinerary itinerary(Readable row) {
