@@ -14,6 +14,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import travel.amur.common.event.Causation;
+import travel.amur.itinerary.booking.model.Answering;
 import travel.amur.itinerary.booking.model.BookingSaga;
 import travel.amur.itinerary.booking.model.Decision;
 import travel.amur.itinerary.booking.model.StepName;
@@ -42,11 +43,13 @@ public class BookingItineraries {
     private final TransactionalOperator tx;
     private final BookingPolicy policy;
     private final Replans replans;
+    private final RecentAnswers answers;
     private final Clock clock;
 
     BookingItineraries(Itineraries itineraries, SagaStore sagas, SagaMessages messages, TransactionalOperator tx,
-            BookingPolicy policy, Replans replans, Clock clock) {
+            BookingPolicy policy, Replans replans, RecentAnswers answers, Clock clock) {
         this.itineraries = itineraries;
+        this.answers = answers;
         this.replans = replans;
         this.sagas = sagas;
         this.messages = messages;
@@ -144,12 +147,14 @@ public class BookingItineraries {
     /** Resends overdue commands and gives up on exhausted steps, a batch at a time; emits how many it looked at. */
     public Mono<Integer> handleOverdue() {
         Instant now = clock.instant();
+        Answering answering = answers.within(policy.saga().firstResend(), now);
         // The locked rows are read to the end before anything else is said on the transaction's one connection:
         // a statement sent while rows still stream in would wait for the stream, which waits for it.
         return tx.transactional(sagas.lockDue(now, DUE_BATCH).collectList()
                 .flatMapMany(Flux::fromIterable)
                 .concatMap(saga -> itineraries.lock(saga.itineraryId())
-                        .flatMap(itinerary -> saveAndRecord(saga, saga.timeouts(now, policy.saga()), itinerary,
+                        .flatMap(itinerary -> saveAndRecord(saga, saga.timeouts(now, policy.saga(), answering),
+                                itinerary,
                                 Causation.startOf(saga.itineraryId().toString()), now)))
                 .count()
                 .map(Long::intValue));

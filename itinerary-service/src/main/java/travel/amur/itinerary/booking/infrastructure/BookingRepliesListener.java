@@ -18,6 +18,7 @@ import travel.amur.common.event.Topics;
 import travel.amur.common.inbox.IdempotentConsumer;
 import travel.amur.common.inbox.MessageHandlers;
 import travel.amur.itinerary.booking.application.BookingItineraries;
+import travel.amur.itinerary.booking.application.RecentAnswers;
 import travel.amur.itinerary.booking.application.BookingPolicy;
 import travel.amur.itinerary.booking.model.VisaVerdict;
 import travel.amur.itinerary.planning.model.Rejection;
@@ -28,9 +29,12 @@ class BookingRepliesListener {
 
     private final IdempotentConsumer consumer;
     private final MessageHandlers handlers;
+    private final RecentAnswers answers;
 
-    BookingRepliesListener(IdempotentConsumer consumer, BookingItineraries booking, BookingPolicy policy) {
+    BookingRepliesListener(IdempotentConsumer consumer, BookingItineraries booking, BookingPolicy policy,
+            RecentAnswers answers) {
         this.consumer = consumer;
+        this.answers = answers;
         this.handlers = MessageHandlers.of("booking-replies")
                 .on(VisasChecked.class, (event, envelope) -> react(booking, event.bookingId(), envelope,
                         r -> {
@@ -86,6 +90,12 @@ class BookingRepliesListener {
 
     @KafkaListener(id = "booking-replies", topics = {Topics.FLIGHT_EVENTS, Topics.VISA_EVENTS})
     void on(ConsumerRecord<String, String> record) {
+        // Any event of a service shows it at work through its commands, whichever booking it concerns.
+        if (Topics.FLIGHT_EVENTS.equals(record.topic())) {
+            answers.fromFlights();
+        } else {
+            answers.fromVisas();
+        }
         consumer.consume(record, handlers);
     }
 }

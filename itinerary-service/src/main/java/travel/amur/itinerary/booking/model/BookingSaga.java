@@ -185,6 +185,15 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, Insta
      * step still unanswered, naming each.
      */
     public Decision timeouts(Instant now, SagaPatience patience) {
+        return timeouts(now, patience, Answering.NOBODY);
+    }
+
+    /**
+     * As {@link #timeouts(Instant, SagaPatience)}, but an overdue step whose participant is {@code answering} others
+     * is not sent again: it waits another, longer pause in that participant's queue (above capacity, copies of
+     * queued commands made the queues longer still). The deadline stays where it was.
+     */
+    public Decision timeouts(Instant now, SagaPatience patience, Answering answering) {
         if (rebooking != null) {
             return rebookingTimeouts(now, patience);
         }
@@ -194,7 +203,7 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, Insta
         if (!now.isBefore(deadline)) {
             List<Rejection> unanswered = steps.stream().filter(Step::awaited)
                     .map(step -> new Rejection(Rejection.Code.TIMEOUT, "no answer to " + describe(step) + " by the booking's deadline "
-                            + deadline + " (asked " + step.attempts() + " times)", step.name().name()))
+                            + deadline + " (" + step.attempts() + " rounds of waiting)", step.name().name()))
                     .toList();
             if (!unanswered.isEmpty()) {
                 return compensate(steps, unanswered, now, "deadline passed waiting for "
@@ -211,11 +220,16 @@ public record BookingSaga(UUID itineraryId, Phase phase, List<Step> steps, Insta
             }
             Step resent = step.resent(now, patience);
             next.set(i, resent);
+            if (answering.lately(step.name())) {
+                log.add(describe(step) + " unanswered yet: its service is answering others, so it waits in the "
+                        + "queue (round " + resent.attempts() + "), next look at " + resent.resendAt());
+                continue;
+            }
             commands.add(resend(step));
-            log.add(describe(step) + " unanswered: sent again (attempt " + resent.attempts() + "), next at "
+            log.add(describe(step) + " unanswered: sent again (round " + resent.attempts() + "), next at "
                     + resent.resendAt());
         }
-        if (commands.isEmpty()) {
+        if (log.isEmpty()) {
             return Decision.unchanged(this, "nothing overdue");
         }
         return new Decision(new BookingSaga(itineraryId, phase, next, startedAt, null, deadline,

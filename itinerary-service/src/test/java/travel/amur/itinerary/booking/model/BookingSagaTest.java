@@ -183,11 +183,42 @@ class BookingSagaTest {
         assertThat(givenUp.rejections()).singleElement().satisfies(refusal -> {
             assertThat(refusal.code()).isEqualTo(Rejection.Code.TIMEOUT);
             assertThat(refusal.subject()).isEqualTo("OUTBOUND_SEATS");
-            assertThat(refusal.message()).contains("the seat hold on the outbound flight").contains("asked 7 times");
+            assertThat(refusal.message()).contains("the seat hold on the outbound flight").contains("7 rounds of waiting");
         });
         assertThat(givenUp.commands()).containsExactlyInAnyOrder(
                 new SagaCommand.ReleaseSeats(StepName.OUTBOUND_SEATS, OUT, "booking refused"),
                 new SagaCommand.ReleaseSeats(StepName.RETURN_SEATS, BACK, "booking refused"));
+    }
+
+    @Test
+    void an_overdue_step_whose_service_is_answering_others_waits_in_its_queue_and_is_not_sent_again() {
+        BookingSaga saga = started().saga().visasChecked(CHECK, ALL_FINE, List.of(), T0, TIMEOUTS).saga()
+                .seatsHeld(BACK, HELD_UNTIL, T0, TIMEOUTS).saga();
+        Answering flightsBusy = step -> step.seats();
+
+        Decision queued = saga.timeouts(T0.plusSeconds(10), TIMEOUTS, flightsBusy);
+
+        assertThat(queued.commands()).as("a copy would only lengthen the queue it waits in").isEmpty();
+        assertThat(queued.log()).singleElement().asString().contains("waits in the queue");
+        assertThat(queued.saga().waitingFor()).containsExactly(StepName.OUTBOUND_SEATS);
+        Decision quiet = queued.saga().timeouts(T0.plusSeconds(30), TIMEOUTS, Answering.NOBODY);
+        assertThat(quiet.commands()).as("once the service goes quiet, the command goes again")
+                .containsExactly(new SagaCommand.HoldSeats(StepName.OUTBOUND_SEATS, OUT));
+    }
+
+    @Test
+    void a_step_queued_behind_a_busy_service_is_still_given_up_at_the_deadline() {
+        BookingSaga saga = started().saga();
+        for (Instant now = T0; now.isBefore(T0.plus(Duration.ofMinutes(5))); now = now.plusSeconds(5)) {
+            Decision decision = saga.timeouts(now, TIMEOUTS, step -> true);
+            assertThat(decision.commands()).isEmpty();
+            saga = decision.saga();
+        }
+
+        Decision givenUp = saga.timeouts(T0.plus(Duration.ofMinutes(5)), TIMEOUTS, step -> true);
+
+        assertThat(givenUp.saga().phase()).isEqualTo(Phase.REJECTED);
+        assertThat(givenUp.rejections()).extracting(Rejection::code).containsOnly(Rejection.Code.TIMEOUT);
     }
 
     @Test
