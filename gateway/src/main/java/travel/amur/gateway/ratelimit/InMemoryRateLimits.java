@@ -25,7 +25,7 @@ class InMemoryRateLimits implements RateLimits {
 
     @Override
     public Mono<Decision> take(Kind kind, String key) {
-        GatewaySettings.Bucket limits = kind == Kind.AGENCY ? settings.forAgency(key) : settings.anonymous();
+        GatewaySettings.Bucket limits = kind.bucket(settings, key);
         if (buckets.size() > MAX_BUCKETS) {
             buckets.clear();
         }

@@ -43,7 +43,7 @@ class LeasedRedisRateLimits implements RateLimits {
 
     @Override
     public Mono<Decision> take(Kind kind, String key) {
-        GatewaySettings.Bucket bucket = kind == Kind.AGENCY ? settings.forAgency(key) : settings.anonymous();
+        GatewaySettings.Bucket bucket = kind.bucket(settings, key);
         if (leases.size() > MAX_CALLERS) {
             leases.clear();
         }
@@ -53,16 +53,18 @@ class LeasedRedisRateLimits implements RateLimits {
         if (spent != null) {
             return Mono.just(spent);
         }
-        Lease.Renewal renewal = held.renew(maxLease(bucket));
+        Lease.Renewal renewal = held.renew(maxLease(bucket), nanoTime.getAsLong());
         double perSecond = (double) bucket.replenishRate() / bucket.period().toSeconds();
         return redis.execute(lease, List.of("amur.rate-limit.{" + id + "}"), List.of(String.valueOf(perSecond),
                         String.valueOf(bucket.burstCapacity()), String.valueOf(renewal.size()),
                         String.valueOf(renewal.returned())))
                 .next()
                 .timeout(PATIENCE)
+                .doOnError(e -> held.notReturned(renewal.returned()))
                 .map(answer -> held.leased(Integer.parseInt(String.valueOf(answer.get(0))),
-                        Double.parseDouble(String.valueOf(answer.get(1))), bucket,
-                        nanoTime.getAsLong() + settings.leaseTime().toNanos()));
+                        Double.parseDouble(String.valueOf(answer.get(1))), bucket, nanoTime.getAsLong(),
+                        settings.leaseTime()))
+                .doFinally(signal -> held.renewed());
     }
 
     /** The lease script, read once: a script resource would be read again (blocking) on each call. */
@@ -86,6 +88,7 @@ class LeasedRedisRateLimits implements RateLimits {
         private long lapsesAt;
         private int size;
         private double bucketLeft;
+        private int renewing;
 
         synchronized Decision spend(GatewaySettings.Bucket bucket, long now) {
             if (left == 0 || now - lapsesAt >= 0) {
@@ -95,22 +98,45 @@ class LeasedRedisRateLimits implements RateLimits {
             return Decision.of(true, bucketLeft + left, bucket);
         }
 
-        /** Spent in time: the next lease is twice as large; lapsed with tokens left: half. */
-        synchronized Renewal renew(int max) {
+        /**
+         * All spent before it lapsed: the caller is busy, the next lease is twice as large; otherwise half as large
+         * (a caller slower than one request per lease time leases one token each time). While a renewal is under
+         * way, others ask for one token each, so a burst of requests does not lease the bucket many times over.
+         */
+        synchronized Renewal renew(int max, long now) {
             int returned = left;
             left = 0;
-            size = Math.min(max, returned > 0 ? Math.max(1, size / 2) : Math.max(1, size * 2));
+            if (renewing++ > 0) {
+                return new Renewal(1, returned);
+            }
+            boolean busy = returned == 0 && now - lapsesAt < 0;
+            size = Math.min(max, busy ? Math.max(1, size * 2) : Math.max(1, size / 2));
             return new Renewal(size, returned);
         }
 
-        synchronized Decision leased(int tokens, double bucketLeft, GatewaySettings.Bucket bucket, long lapsesAt) {
+        synchronized void renewed() {
+            renewing--;
+        }
+
+        /** The bucket could not be reached: the tokens meant to go back are this replica's again, lapsed. */
+        synchronized void notReturned(int tokens) {
+            left += tokens;
+        }
+
+        /** The bucket's answer; none leased can still be served from what a renewal beside this one brought. */
+        synchronized Decision leased(int tokens, double bucketLeft, GatewaySettings.Bucket bucket, long now,
+                Duration leaseTime) {
             this.bucketLeft = bucketLeft;
-            if (tokens == 0) {
-                return Decision.of(false, bucketLeft + left, bucket);
+            if (tokens > 0) {
+                left += tokens - 1;
+                lapsesAt = now + leaseTime.toNanos();
+                return Decision.of(true, bucketLeft + left, bucket);
             }
-            left += tokens - 1;
-            this.lapsesAt = lapsesAt;
-            return Decision.of(true, bucketLeft + left, bucket);
+            if (left > 0 && now - lapsesAt < 0) {
+                left--;
+                return Decision.of(true, bucketLeft + left, bucket);
+            }
+            return Decision.of(false, bucketLeft + left, bucket);
         }
     }
 }

@@ -10,7 +10,14 @@ public interface RateLimits {
     Mono<Decision> take(Kind kind, String key);
 
     /** Which budget applies. */
-    enum Kind { AGENCY, ANONYMOUS }
+    enum Kind {
+        AGENCY, ANONYMOUS;
+
+        /** The bucket this kind of caller {@code key} spends from. */
+        GatewaySettings.Bucket bucket(GatewaySettings.RateLimit settings, String key) {
+            return this == AGENCY ? settings.forAgency(key) : settings.anonymous();
+        }
+    }
 
     /**
      * Whether the request may go on, and the bucket after it.

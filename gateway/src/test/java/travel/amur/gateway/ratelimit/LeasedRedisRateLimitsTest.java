@@ -98,6 +98,22 @@ class LeasedRedisRateLimitsTest {
     }
 
     @Test
+    void a_caller_slower_than_the_lease_time_leases_one_token_at_a_time() throws IOException {
+        var settings = settings(new GatewaySettings.Bucket(1, 100, Duration.ofSeconds(1000)), Duration.ofSeconds(1));
+        ReactiveStringRedisTemplate redis = new ReactiveStringRedisTemplate(connection);
+        RateLimits limits = limits(redis, settings);
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(take(limits).allowed()).isTrue();
+            nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+        }
+
+        String tokens = redis.<String, String>opsForHash().get("amur.rate-limit.{agency:" + agency + "}", "tokens")
+                .block(Duration.ofSeconds(5));
+        assertThat(Double.parseDouble(tokens)).as("five tokens taken, none held back").isBetween(95.0, 95.5);
+    }
+
+    @Test
     void a_small_bucket_is_asked_for_every_request_and_says_how_many_are_left() throws IOException {
         var settings = settings(new GatewaySettings.Bucket(1, 3, Duration.ofSeconds(1000)), Duration.ofMinutes(5));
         CountingRedis redis = new CountingRedis(connection);
