@@ -18,8 +18,9 @@ import travel.amur.gateway.GatewaySettings;
  * that spends a caller's tokens quickly leases several at once (doubling up to {@code max-lease}, at most a tenth
  * of the bucket) and spends them without asking Redis again, so a busy agency costs one script call per lease,
  * not per request. A lease lapses after {@code lease-time}; what is left of it goes back to the bucket with the
- * replica's next call. The shared count is exact; a replica may hold at most one lease of a caller's tokens that
- * another replica cannot spend. A slow caller's lease is one token: exactly one call per request, as before.
+ * replica's next call. The shared count is exact: no replica spends a token the bucket did not lease it. What a
+ * replica holds unspent, another cannot spend until it lapses: one lease, or one per request of a burst that found
+ * the lease empty together. A slow caller's lease is one token: exactly one call per request, as before.
  */
 class LeasedRedisRateLimits implements RateLimits {
 
@@ -100,14 +101,14 @@ class LeasedRedisRateLimits implements RateLimits {
 
         /**
          * All spent before it lapsed: the caller is busy, the next lease is twice as large; otherwise half as large
-         * (a caller slower than one request per lease time leases one token each time). While a renewal is under
-         * way, others ask for one token each, so a burst of requests does not lease the bucket many times over.
+         * (a caller slower than one request per lease time leases one token each time). Renewals beside one under
+         * way ask for the same size without growing it, so a burst of requests does not double it each.
          */
         synchronized Renewal renew(int max, long now) {
             int returned = left;
             left = 0;
             if (renewing++ > 0) {
-                return new Renewal(1, returned);
+                return new Renewal(Math.max(1, size), returned);
             }
             boolean busy = returned == 0 && now - lapsesAt < 0;
             size = Math.min(max, busy ? Math.max(1, size * 2) : Math.max(1, size / 2));
@@ -123,7 +124,7 @@ class LeasedRedisRateLimits implements RateLimits {
             left += tokens;
         }
 
-        /** The bucket's answer; none leased can still be served from what a renewal beside this one brought. */
+        /** The bucket's answer; a request that got none is still served from what a renewal beside it brought. */
         synchronized Decision leased(int tokens, double bucketLeft, GatewaySettings.Bucket bucket, long now,
                 Duration leaseTime) {
             this.bucketLeft = bucketLeft;
