@@ -22,6 +22,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.Disposable;
@@ -334,6 +335,34 @@ class BookingSagaScenariosTest {
                     .exchange().expectStatus().isCreated();
         }
         assertThat(Trips.seatsAvailable(flights, flight)).isZero();
+    }
+
+    @Test
+    void a_stray_notification_on_the_status_channel_does_not_stop_the_event_streams() {
+        // A first stream sees a change, so the instance's one LISTEN subscription is in place.
+        String first = Trips.createdId(itineraries, AGENCY, Trips.iceFestival("2027-10-20", "2027-10-23", Trips.family()));
+        List<ServerSentEvent<Map<String, Object>>> firstSeen = new CopyOnWriteArrayList<>();
+        Disposable watchingFirst = watch(first, firstSeen, new AtomicBoolean());
+        String second = Trips.createdId(itineraries, AGENCY, Trips.iceFestival("2027-10-13", "2027-10-16",
+                Trips.family()));
+        List<ServerSentEvent<Map<String, Object>>> seen = new CopyOnWriteArrayList<>();
+        AtomicBoolean ended = new AtomicBoolean();
+        Disposable watching = watch(second, seen, ended);
+        try {
+            Trips.book(itineraries, AGENCY, first).expectStatus().isAccepted();
+            await().atMost(SAGA).until(() -> firstSeen.stream().anyMatch(e -> "PENDING".equals(e.data().get("status"))));
+
+            platform.bean(Service.ITINERARY, DatabaseClient.class)
+                    .sql("SELECT pg_notify('itinerary_status', 'not-an-itinerary')").then().block(SAGA);
+            Trips.book(itineraries, AGENCY, second).expectStatus().isAccepted();
+
+            await().atMost(SAGA).untilTrue(ended);
+            assertThat(seen).extracting(event -> event.data().get("status")).contains("PENDING")
+                    .last().isIn("CONFIRMED", "REJECTED");
+        } finally {
+            watching.dispose();
+            watchingFirst.dispose();
+        }
     }
 
     private Disposable watch(String id, List<ServerSentEvent<Map<String, Object>>> seen, AtomicBoolean ended) {

@@ -43,7 +43,16 @@ class R2dbcItineraries implements Itineraries {
         this.json = json;
         // One LISTEN connection per instance, shared by every watcher; a reconnect counts as a change of everything.
         this.statusChanges = new ChangesByItinerary(notifications.listen(CHANNEL)
-                .map(payload -> payload.isEmpty() ? ANY : UUID.fromString(payload)));
+                .mapNotNull(payload -> payload.isEmpty() ? ANY : idOrNull(payload)));
+    }
+
+    /** The one subscription lasts as long as the instance: a stray payload (a manual NOTIFY) must not end it. */
+    private static UUID idOrNull(String payload) {
+        try {
+            return UUID.fromString(payload);
+        } catch (IllegalArgumentException notAnId) {
+            return null;
+        }
     }
 
     @Override
