@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,6 +41,7 @@ public final class BookingBenchmark {
 
     /** How long the bookings still under way after a phase are waited for: past the saga's own deadline (5 min). */
     private static final Duration BACKLOG_BOUND = Duration.ofMinutes(6);
+    private static final int MAX_STREAM_ATTEMPTS = 30;
 
     /** What one phase of bookings measured. */
     private record Outcome(int bookings, double seconds, int confirmed, int rejected, long notEnded,
@@ -166,10 +168,20 @@ public final class BookingBenchmark {
 
     private static void book(AmurClient client, String id, Recorder latencies, AtomicInteger confirmed,
             AtomicInteger rejected, CountDownLatch finished) {
+        follow(client, id, new long[1], latencies, confirmed, rejected, finished, 1);
+    }
+
+    /**
+     * Opens the itinerary's stream, books once it is open, and follows it to the end. A stream refused or broken
+     * (a cold platform answers 503 now and then) is opened again a second later, as a client would; a booking
+     * never made would leave its draft behind.
+     */
+    private static void follow(AmurClient client, String id, long[] booked, Recorder latencies,
+            AtomicInteger confirmed, AtomicInteger rejected, CountDownLatch finished, int attempt) {
         AtomicInteger seen = new AtomicInteger();
-        long[] booked = new long[1];
+        AtomicBoolean ended = new AtomicBoolean();
         client.watch(id, status -> {
-            if (seen.getAndIncrement() == 0) {
+            if (seen.getAndIncrement() == 0 && status.equals("DRAFT")) {
                 // The stream is open (its first event is the current status): now book, and time from here.
                 booked[0] = System.nanoTime();
                 client.postAsync("/api/itineraries/" + id + "/book", Map.of(), UUID.randomUUID().toString());
@@ -178,11 +190,18 @@ public final class BookingBenchmark {
             if (!status.equals("CONFIRMED") && !status.equals("REJECTED")) {
                 return false;
             }
+            ended.set(true);
             latencies.recordValue(Math.max(0, (System.nanoTime() - booked[0]) / 1000));
             (status.equals("CONFIRMED") ? confirmed : rejected).incrementAndGet();
             finished.countDown();
             return true;
-        }).exceptionally(e -> null);
+        }).handle((done, failure) -> {
+            if (!ended.get() && attempt < MAX_STREAM_ATTEMPTS) {
+                CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(() -> follow(client, id, booked,
+                        latencies, confirmed, rejected, finished, attempt + 1));
+            }
+            return null;
+        });
     }
 
     private static List<String> draft(AmurClient client, int count) {
