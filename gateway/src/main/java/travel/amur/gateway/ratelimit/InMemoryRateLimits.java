@@ -29,7 +29,7 @@ class InMemoryRateLimits implements RateLimits {
         if (buckets.size() > MAX_BUCKETS) {
             buckets.clear();
         }
-        Bucket bucket = buckets.computeIfAbsent(kind + ":" + key, k -> new Bucket(limits.burstCapacity(), now()));
+        Bucket bucket = buckets.computeIfAbsent(kind.caller(key), k -> new Bucket(limits.burstCapacity(), now()));
         return Mono.just(bucket.take(limits, now()));
     }
 

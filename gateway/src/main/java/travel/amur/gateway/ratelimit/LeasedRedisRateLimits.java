@@ -48,7 +48,7 @@ class LeasedRedisRateLimits implements RateLimits {
         if (leases.size() > MAX_CALLERS) {
             leases.clear();
         }
-        String id = (kind == Kind.AGENCY ? "agency:" : "address:") + key;
+        String id = kind.caller(key);
         Lease held = leases.computeIfAbsent(id, ignored -> new Lease());
         Decision spent = held.spend(bucket, nanoTime.getAsLong());
         if (spent != null) {

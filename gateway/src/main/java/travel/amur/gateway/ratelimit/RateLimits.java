@@ -13,6 +13,11 @@ public interface RateLimits {
     enum Kind {
         AGENCY, ANONYMOUS;
 
+        /** The caller {@code key} of this kind, as its bucket is named (an agency and an address never meet). */
+        String caller(String key) {
+            return (this == AGENCY ? "agency:" : "address:") + key;
+        }
+
         /** The bucket this kind of caller {@code key} spends from. */
         GatewaySettings.Bucket bucket(GatewaySettings.RateLimit settings, String key) {
             return this == AGENCY ? settings.forAgency(key) : settings.anonymous();

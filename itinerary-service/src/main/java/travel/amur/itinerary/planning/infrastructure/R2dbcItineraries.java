@@ -74,42 +74,38 @@ class R2dbcItineraries implements Itineraries {
 
     @Override
     public Mono<Void> update(Itinerary itinerary, boolean statusChanged) {
-        Mono<Void> saved = db.sql("""
+        DatabaseClient.GenericExecuteSpec update = db.sql("""
                         UPDATE itinerary
                            SET status = :status, version = :version, draft = CAST(:draft AS jsonb),
                                plan = CAST(:plan AS jsonb), rejections = CAST(:rejections AS jsonb),
                                waiting_for = CAST(:waitingFor AS jsonb), updated_at = :updated
                          WHERE id = :id
                         """)
-                .bind("id", itinerary.id()).bind("status", itinerary.status().name())
-                .bind("version", itinerary.version())
                 .bind("draft", json.writeValueAsString(itinerary.draft()))
-                .bind("plan", json.writeValueAsString(itinerary.plan()))
-                .bind("rejections", json.writeValueAsString(itinerary.rejections()))
-                .bind("waitingFor", json.writeValueAsString(itinerary.waitingFor()))
-                .bind("updated", itinerary.updatedAt())
-                .then();
-        if (!statusChanged) {
-            return saved;
-        }
-        return saved.then(notifyChange(itinerary));
+                .bind("plan", json.writeValueAsString(itinerary.plan()));
+        Mono<Void> saved = bindBooking(update, itinerary).then();
+        return statusChanged ? saved.then(notifyChange(itinerary)) : saved;
     }
 
     @Override
     public Mono<Void> updateBooking(Itinerary itinerary) {
-        return db.sql("""
+        DatabaseClient.GenericExecuteSpec update = db.sql("""
                         UPDATE itinerary
                            SET status = :status, version = :version, rejections = CAST(:rejections AS jsonb),
                                waiting_for = CAST(:waitingFor AS jsonb), updated_at = :updated
                          WHERE id = :id
-                        """)
-                .bind("id", itinerary.id()).bind("status", itinerary.status().name())
+                        """);
+        return bindBooking(update, itinerary).then().then(notifyChange(itinerary));
+    }
+
+    /** Binds where the itinerary's booking stands: the columns both updates write. */
+    private DatabaseClient.GenericExecuteSpec bindBooking(DatabaseClient.GenericExecuteSpec update,
+            Itinerary itinerary) {
+        return update.bind("id", itinerary.id()).bind("status", itinerary.status().name())
                 .bind("version", itinerary.version())
                 .bind("rejections", json.writeValueAsString(itinerary.rejections()))
                 .bind("waitingFor", json.writeValueAsString(itinerary.waitingFor()))
-                .bind("updated", itinerary.updatedAt())
-                .then()
-                .then(notifyChange(itinerary));
+                .bind("updated", itinerary.updatedAt());
     }
 
     private Mono<Void> notifyChange(Itinerary itinerary) {
