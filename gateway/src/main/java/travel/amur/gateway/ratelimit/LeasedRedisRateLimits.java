@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -61,11 +62,13 @@ class LeasedRedisRateLimits implements RateLimits {
                         String.valueOf(renewal.returned())))
                 .next()
                 .timeout(PATIENCE)
-                .doOnError(e -> held.notReturned(renewal.returned()))
-                .map(answer -> held.leased(Integer.parseInt(String.valueOf(answer.get(0))),
+                // The renewal ends when its answer is taken, before the request goes on (a completion seen later
+                // would let the caller's next request find it still under way); or on an error or a cancel.
+                .doOnError(e -> held.notReturned(renewal))
+                .doOnCancel(() -> held.renewed(renewal))
+                .map(answer -> held.leased(renewal, Integer.parseInt(String.valueOf(answer.get(0))),
                         Double.parseDouble(String.valueOf(answer.get(1))), bucket, nanoTime.getAsLong(),
-                        settings.leaseTime()))
-                .doFinally(signal -> held.renewed());
+                        settings.leaseTime()));
     }
 
     /** The lease script, read once: a script resource would be read again (blocking) on each call. */
@@ -82,7 +85,11 @@ class LeasedRedisRateLimits implements RateLimits {
     private static final class Lease {
 
         /** What to ask the bucket for: a lease of {@code size}, and {@code returned} tokens given back. */
-        record Renewal(int size, int returned) {
+        record Renewal(int size, int returned, AtomicBoolean ended) {
+
+            Renewal(int size, int returned) {
+                this(size, returned, new AtomicBoolean());
+            }
         }
 
         private int left;
@@ -115,18 +122,23 @@ class LeasedRedisRateLimits implements RateLimits {
             return new Renewal(size, returned);
         }
 
-        synchronized void renewed() {
-            renewing--;
+        /** A renewal is over, once whichever of answer, error and cancel comes first. */
+        synchronized void renewed(Renewal renewal) {
+            if (renewal.ended().compareAndSet(false, true)) {
+                renewing--;
+            }
         }
 
         /** The bucket could not be reached: the tokens meant to go back are this replica's again, lapsed. */
-        synchronized void notReturned(int tokens) {
-            left += tokens;
+        synchronized void notReturned(Renewal renewal) {
+            renewed(renewal);
+            left += renewal.returned();
         }
 
         /** The bucket's answer; a request that got none is still served from what a renewal beside it brought. */
-        synchronized Decision leased(int tokens, double bucketLeft, GatewaySettings.Bucket bucket, long now,
-                Duration leaseTime) {
+        synchronized Decision leased(Renewal renewal, int tokens, double bucketLeft, GatewaySettings.Bucket bucket,
+                long now, Duration leaseTime) {
+            renewed(renewal);
             this.bucketLeft = bucketLeft;
             if (tokens > 0) {
                 left += tokens - 1;
