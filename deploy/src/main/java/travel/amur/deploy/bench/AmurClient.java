@@ -105,6 +105,11 @@ public final class AmurClient {
         return patiently("POST " + path, () -> post(path, body, idempotencyKey), patience);
     }
 
+    /** A DELETE that must land, such as discarding a benchmark's drafts: retried like {@link #patchPatiently}. */
+    public Answer deletePatiently(String path, Duration patience) {
+        return patiently("DELETE " + path, () -> delete(path), patience);
+    }
+
     private static Answer patiently(String what, Supplier<Answer> send, Duration patience) {
         long giveUp = System.nanoTime() + patience.toNanos();
         RuntimeException last = null;

@@ -25,8 +25,9 @@ import org.HdrHistogram.Histogram;
  * Books trips at a steady rate through the gateway and times each from {@code POST .../book} to the CONFIRMED event on
  * its server-sent event stream, and reports the CPU time each component spent per booking. Itineraries are drafted
  * before the clock starts; afterwards the run waits for the bookings still under way (bounded) and cancels every one
- * that was confirmed, and the visa policy the bookings need is extended for the run and put back after it, so the
- * stack is left as it was found (but for the itineraries themselves).
+ * that was confirmed (a draft never booked is discarded), and the visa policy the bookings need is extended for the
+ * run and put back after it, so the stack is left as it was found (but for the cancelled and rejected itineraries,
+ * which are the agency's records).
  *
  * <p>Usage: {@code BookingBenchmark <gateway-url> <demo-keys.env> <rate per second> <seconds> [warm-up seconds]}; the
  * warm-up runs at the same rate, unmeasured, so that the services' JIT compilers have done their work
@@ -131,7 +132,7 @@ public final class BookingBenchmark {
     /**
      * Leaves the stack as it was found, even above capacity: waits (at most {@link #BACKLOG_BOUND}, past the saga's
      * deadline) until none of the phase's bookings is still PENDING, then cancels every one that ended CONFIRMED,
-     * whenever it did. A REJECTED booking holds nothing; a DRAFT never booked holds nothing.
+     * whenever it did, and discards the drafts whose booking was never made. A REJECTED booking holds nothing.
      */
     private static void settleAndCancel(AmurClient client, Outcome outcome) throws InterruptedException {
         Set<String> ours = new HashSet<>(outcome.drafts());
@@ -148,6 +149,11 @@ public final class BookingBenchmark {
         // Through a passing outage too (a restart, a full pool): a booking left confirmed keeps its seats for good.
         confirmed.forEach(id -> client.postPatiently("/api/itineraries/" + id + "/cancel", Map.of(), null,
                 Duration.ofMinutes(2)).expect(200));
+        List<String> neverBooked = owned(client, "DRAFT", ours);
+        if (!neverBooked.isEmpty()) {
+            System.out.printf("discarding %d drafts never booked...%n", neverBooked.size());
+            neverBooked.forEach(id -> client.deletePatiently("/api/itineraries/" + id, Duration.ofMinutes(2)));
+        }
     }
 
     /** The phase's itineraries now in that status, read page by page. */

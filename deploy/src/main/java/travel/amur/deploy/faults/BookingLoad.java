@@ -49,6 +49,8 @@ final class BookingLoad {
     private final List<String> drafts = Collections.synchronizedList(new ArrayList<>());
     private final List<String> accepted = Collections.synchronizedList(new ArrayList<>());
     private final List<String> refused = Collections.synchronizedList(new ArrayList<>());
+    /** Drafts whose booking was refused or given up: still drafts, unless a lost answer hid that it was booked. */
+    private final List<String> notBooked = Collections.synchronizedList(new ArrayList<>());
     private final Map<Integer, AtomicInteger> clientSaw = new ConcurrentHashMap<>();
     private final AtomicInteger connectionErrors = new AtomicInteger();
     private final AtomicInteger next = new AtomicInteger();
@@ -129,6 +131,12 @@ final class BookingLoad {
         stopped = true;
         pacer.shutdownNow();
         drafter.shutdown();
+        try {
+            // A draft being made as the load stops still counts among those to discard.
+            drafter.awaitTermination(CLIENT_PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         long deadline = System.nanoTime() + CLIENT_PATIENCE.plusSeconds(10).toNanos();
         while (inFlight.get() > 0 && System.nanoTime() < deadline) {
             sleep(200);
@@ -185,6 +193,22 @@ final class BookingLoad {
         return ended;
     }
 
+    /**
+     * Discards the drafts that were never booked (those kept ready ahead of the load when it stopped, and those whose
+     * booking was refused), so that the drill leaves no itinerary behind; answers how many were discarded. A refused
+     * one that turns out booked (409) is left to the caller's follow-up.
+     */
+    int discardUnbooked() {
+        List<String> unbooked;
+        synchronized (drafts) {
+            unbooked = new ArrayList<>(drafts.subList(started(), drafts.size()));
+        }
+        unbooked.addAll(notBooked);
+        return (int) unbooked.stream()
+                .filter(id -> client.deletePatiently("/api/itineraries/" + id, CLIENT_PATIENCE).status() == 204)
+                .count();
+    }
+
     /** Gives back the seats of the drill's confirmed bookings. */
     void cancel(List<String> confirmed) {
         confirmed.forEach(id -> patiently(() -> client.post("/api/itineraries/" + id + "/cancel", Map.of(), null)
@@ -215,6 +239,7 @@ final class BookingLoad {
                             .orElse(1000L);
                 } else {
                     refused.add(itinerary + " " + status + " " + answer.body());
+                    notBooked.add(itinerary);
                     return;
                 }
             } catch (IOException e) {
@@ -226,6 +251,7 @@ final class BookingLoad {
             sleep(wait);
         }
         refused.add(itinerary + " gave up after " + CLIENT_PATIENCE);
+        notBooked.add(itinerary);
     }
 
     /** Calls {@code call} until it succeeds, for up to two minutes: the drill's own reads ride out the faults too. */

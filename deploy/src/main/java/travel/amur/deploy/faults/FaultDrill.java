@@ -104,6 +104,7 @@ public final class FaultDrill {
             long stuck = ledger.sagasStillRunning(load.accepted());
 
             load.cancel(confirmed);
+            System.out.printf("discarded %d drafts never booked%n", load.discardUnbooked());
             Map<String, Long> outboxes = ledger.drained(Duration.ofMinutes(1));
             long deadLetters = ledger.deadLetters() - deadLettersBefore;
             List<String> mismatches = ledger.inventoryMismatches();

@@ -305,7 +305,7 @@ class BookingSagaScenariosTest {
     }
 
     @Test
-    void booking_anything_but_a_draft_is_a_409_and_cancelling_a_draft_too() {
+    void booking_anything_but_a_draft_is_a_409_as_are_cancelling_a_draft_and_discarding_a_booking() {
         String id = Trips.createdId(itineraries, AGENCY, Trips.iceFestival("2027-03-03", "2027-03-06", Trips.family()));
 
         itineraries.post().uri("/api/itineraries/{id}/cancel", id).header("X-Agency-Id", AGENCY).exchange()
@@ -313,6 +313,30 @@ class BookingSagaScenariosTest {
         Trips.book(itineraries, AGENCY, id).expectStatus().isAccepted();
         Trips.book(itineraries, AGENCY, id).expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.type").isEqualTo("https://amur.travel/problems/itinerary-status");
+        itineraries.delete().uri("/api/itineraries/{id}", id).header("X-Agency-Id", AGENCY).exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.type").isEqualTo("https://amur.travel/problems/itinerary-status");
+        itineraries.get().uri("/api/itineraries/{id}", id).header("X-Agency-Id", AGENCY).exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void discarding_a_draft_ends_the_stream_that_follows_it() {
+        String id = Trips.createdId(itineraries, AGENCY, Trips.iceFestival("2027-11-03", "2027-11-06", Trips.family()));
+        List<ServerSentEvent<Map<String, Object>>> seen = new CopyOnWriteArrayList<>();
+        AtomicBoolean ended = new AtomicBoolean();
+        Disposable watching = watch(id, seen, ended);
+        try {
+            await().atMost(SAGA).until(() -> !seen.isEmpty());
+
+            itineraries.delete().uri("/api/itineraries/{id}", id).header("X-Agency-Id", AGENCY).exchange()
+                    .expectStatus().isNoContent();
+
+            await().atMost(SAGA).untilTrue(ended);
+            assertThat(seen).extracting(event -> event.data().get("status")).containsExactly("DRAFT");
+        } finally {
+            watching.dispose();
+        }
     }
 
     @Test

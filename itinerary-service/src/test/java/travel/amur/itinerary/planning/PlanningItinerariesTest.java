@@ -159,6 +159,32 @@ class PlanningItinerariesTest {
     }
 
     @Test
+    void a_draft_the_agency_will_not_book_is_discarded_once_only_by_that_agency_and_only_as_it_was_read() {
+        String id = Trips.createdId(itineraries, AGENCY, Trips.iceFestival("2027-03-31", "2027-04-03", Trips.family()));
+
+        discard(id, "songhua-tours", null).expectStatus().isNotFound();
+        discard(id, AGENCY, "\"2-en\"").expectStatus().isEqualTo(412)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://amur.travel/problems/itinerary-changed");
+        itineraries.get().uri("/api/itineraries/{id}", id).header("X-Agency-Id", AGENCY).exchange()
+                .expectStatus().isOk();
+
+        discard(id, AGENCY, "\"1-ru\"").expectStatus().isNoContent().expectBody().isEmpty();
+        itineraries.get().uri("/api/itineraries/{id}", id).header("X-Agency-Id", AGENCY).exchange()
+                .expectStatus().isNotFound();
+        discard(id, AGENCY, null).expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        itineraries.get().uri("/api/itineraries?status=DRAFT&size=100").header("X-Agency-Id", AGENCY).exchange()
+                .expectBody().jsonPath("$[?(@.id == '" + id + "')]").doesNotExist();
+    }
+
+    private WebTestClient.ResponseSpec discard(String id, String agency, String ifMatch) {
+        WebTestClient.RequestHeadersSpec<?> request = itineraries.delete().uri("/api/itineraries/{id}", id)
+                .header("X-Agency-Id", agency);
+        return (ifMatch == null ? request : request.header(HttpHeaders.IF_MATCH, ifMatch)).exchange();
+    }
+
+    @Test
     void a_read_itinerary_is_not_sent_again_unchanged_and_a_change_from_a_stale_read_is_a_412() {
         String id = Trips.createdId(itineraries, AGENCY, Trips.iceFestival("2027-03-24", "2027-03-27", Trips.family()));
         String etag = itineraries.get().uri("/api/itineraries/{id}", id).header("X-Agency-Id", AGENCY).exchange()

@@ -23,6 +23,9 @@ public interface Itineraries {
      */
     Mono<Void> updateBooking(Itinerary itinerary);
 
+    /** Deletes an itinerary and its disruptions; everyone watching it is told after commit. */
+    Mono<Void> remove(UUID id);
+
     Mono<Itinerary> findOwned(UUID id, String agencyId);
 
     Mono<Itinerary> lockOwned(UUID id, String agencyId);

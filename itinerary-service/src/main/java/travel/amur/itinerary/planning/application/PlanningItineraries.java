@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -73,7 +72,7 @@ public class PlanningItineraries {
     }
 
     /** The itinerary saved, or why not. */
-    public sealed interface Outcome permits Planned, Invalid, NotDraft, Changed {
+    public sealed interface Outcome permits Planned, Invalid, NotDraft, Changed, Discarded {
     }
 
     public record Planned(Itinerary itinerary) implements Outcome {
@@ -110,11 +109,9 @@ public class PlanningItineraries {
         String agencyId = agency.id();
         return draft(input, agency).flatMap(result -> tx.transactional(itineraries.lockOwned(id, agencyId)
                 .flatMap(current -> {
-                    if (expected != null && !expected.contains(current.version())) {
-                        return Mono.<Outcome>just(new Changed(current.version()));
-                    }
-                    if (current.status() != ItineraryStatus.DRAFT) {
-                        return Mono.<Outcome>just(new NotDraft(current.status()));
+                    Optional<Outcome> refused = refusal(current, expected);
+                    if (refused.isPresent()) {
+                        return Mono.just(refused.get());
                     }
                     if (result instanceof Invalid) {
                         return Mono.just((Outcome) result);
@@ -125,6 +122,33 @@ public class PlanningItineraries {
                 })
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())));
+    }
+
+    /** The draft is gone, with its disruptions. */
+    public record Discarded(UUID id) implements Outcome {
+    }
+
+    /**
+     * Deletes a DRAFT the agency will not book (a quote not taken), when {@code expected} names versions only if it
+     * is at one of them; empty when the agency has no such itinerary. Booked itineraries stay: they are cancelled.
+     */
+    public Mono<Optional<Outcome>> discard(UUID id, String agencyId, Set<Integer> expected) {
+        return tx.transactional(itineraries.lockOwned(id, agencyId)
+                .flatMap(current -> refusal(current, expected).map(Mono::just)
+                        .orElseGet(() -> itineraries.remove(id).thenReturn((Outcome) new Discarded(id))))
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty()));
+    }
+
+    /** Why a draft cannot be changed or discarded now: read at another version, or no longer a draft. */
+    private static Optional<Outcome> refusal(Itinerary current, Set<Integer> expected) {
+        if (expected != null && !expected.contains(current.version())) {
+            return Optional.of(new Changed(current.version()));
+        }
+        if (current.status() != ItineraryStatus.DRAFT) {
+            return Optional.of(new NotDraft(current.status()));
+        }
+        return Optional.empty();
     }
 
     /** A checked input: a draft with its plan, or the problems found. */

@@ -1,6 +1,7 @@
 package travel.amur.itinerary.planning.application;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,13 +41,21 @@ public class WatchingItineraries {
                 .filter(seen::add);
     }
 
-    /** The itinerary now and at each change, never an older version after a newer one. */
+    /**
+     * The itinerary now and at each change, never an older version after a newer one; ends when it is gone (a
+     * discarded draft).
+     */
     public Flux<Itinerary> watch(UUID id, String agencyId) {
-        Flux<Itinerary> changes = itineraries.statusChanges(id)
-                .concatMap(changed -> itineraries.findOwned(id, agencyId));
+        Flux<Optional<Itinerary>> changes = itineraries.statusChanges(id).concatMap(changed -> current(id, agencyId));
         AtomicInteger newest = new AtomicInteger(-1);
         // Listening starts before the first read, so no change can slip between the two.
-        return Flux.merge(changes, Mono.defer(() -> itineraries.findOwned(id, agencyId)))
+        return Flux.merge(changes, Mono.defer(() -> current(id, agencyId)))
+                .takeWhile(Optional::isPresent)
+                .map(Optional::get)
                 .filter(itinerary -> newest.getAndAccumulate(itinerary.version(), Math::max) < itinerary.version());
+    }
+
+    private Mono<Optional<Itinerary>> current(UUID id, String agencyId) {
+        return itineraries.findOwned(id, agencyId).map(Optional::of).defaultIfEmpty(Optional.empty());
     }
 }

@@ -84,7 +84,7 @@ class R2dbcItineraries implements Itineraries {
                 .bind("draft", json.writeValueAsString(itinerary.draft()))
                 .bind("plan", json.writeValueAsString(itinerary.plan()));
         Mono<Void> saved = bindBooking(update, itinerary).then();
-        return statusChanged ? saved.then(notifyChange(itinerary)) : saved;
+        return statusChanged ? saved.then(notifyChange(itinerary.id())) : saved;
     }
 
     @Override
@@ -95,7 +95,7 @@ class R2dbcItineraries implements Itineraries {
                                waiting_for = CAST(:waitingFor AS jsonb), updated_at = :updated
                          WHERE id = :id
                         """);
-        return bindBooking(update, itinerary).then().then(notifyChange(itinerary));
+        return bindBooking(update, itinerary).then().then(notifyChange(itinerary.id()));
     }
 
     /** Binds where the itinerary's booking stands: the columns both updates write. */
@@ -108,8 +108,14 @@ class R2dbcItineraries implements Itineraries {
                 .bind("updated", itinerary.updatedAt());
     }
 
-    private Mono<Void> notifyChange(Itinerary itinerary) {
-        return db.sql("SELECT pg_notify('" + CHANNEL + "', :id)").bind("id", itinerary.id().toString())
+    @Override
+    public Mono<Void> remove(UUID id) {
+        return db.sql("DELETE FROM itinerary WHERE id = :id").bind("id", id).fetch().rowsUpdated()
+                .then(notifyChange(id));
+    }
+
+    private Mono<Void> notifyChange(UUID id) {
+        return db.sql("SELECT pg_notify('" + CHANNEL + "', :id)").bind("id", id.toString())
                 .fetch().rowsUpdated().then();
     }
 

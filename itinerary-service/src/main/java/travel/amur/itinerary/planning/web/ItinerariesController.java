@@ -11,6 +11,7 @@ import java.net.URI;
 import java.time.Duration;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -18,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -124,21 +126,39 @@ public class ItinerariesController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody ItineraryRequest request) {
         return planning.update(id, agency(agencyId, groupTours), request.toInput(), EntityTags.versions(ifMatch))
-                .flatMap(found -> found.map(outcome -> {
-                    if (outcome instanceof PlanningItineraries.NotDraft notDraft) {
-                        return Mono.<Itinerary>error(notDraft(notDraft.status(), "changed"));
-                    }
-                    if (outcome instanceof PlanningItineraries.Changed changed) {
-                        return Mono.<Itinerary>error(new ProblemException(HttpStatus.PRECONDITION_FAILED,
-                                "itinerary-changed", "Itinerary changed", "the itinerary is at version "
-                                        + changed.version() + ", not the one If-Match names; read it again",
-                                List.of()));
-                    }
-                    return Mono.just(planned(outcome));
-                }).orElseGet(() -> notFound(id)))
+                .flatMap(found -> found.isEmpty() ? notFound(id) : refused(found.get(), "changed")
+                        .map(problem -> Mono.<Itinerary>error(problem))
+                        .orElseGet(() -> Mono.just(planned(found.get()))))
                 .flatMap(itinerary -> view(itinerary, acceptLanguage).map(view -> ResponseEntity.ok()
                         .eTag(EntityTags.of(itinerary, Languages.choose(acceptLanguage)))
                         .body(view)));
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Discard a DRAFT the agency will not book (409 once booked)", description = """
+            The draft and its disruptions are deleted; a stream following it ends. With `If-Match` naming the ETag \
+            read, only if nobody changed it since (412). A booked itinerary is cancelled instead (409). Discarding \
+            again answers 404: it is gone.""")
+    @ApiResponse(responseCode = "204", description = "Discarded")
+    Mono<ResponseEntity<Void>> discard(@RequestHeader(AGENCY) String agencyId, @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return planning.discard(id, agencyId, EntityTags.versions(ifMatch))
+                .flatMap(found -> found.isEmpty() ? notFound(id) : refused(found.get(), "discarded")
+                        .map(problem -> Mono.<ResponseEntity<Void>>error(problem))
+                        .orElseGet(() -> Mono.just(ResponseEntity.noContent().build())));
+    }
+
+    /** The 409 or 412 of a change the itinerary's status or version does not allow, if it was refused. */
+    private static Optional<ProblemException> refused(PlanningItineraries.Outcome outcome, String what) {
+        if (outcome instanceof PlanningItineraries.NotDraft notDraft) {
+            return Optional.of(notDraft(notDraft.status(), what));
+        }
+        if (outcome instanceof PlanningItineraries.Changed changed) {
+            return Optional.of(new ProblemException(HttpStatus.PRECONDITION_FAILED, "itinerary-changed",
+                    "Itinerary changed", "the itinerary is at version " + changed.version()
+                            + ", not the one If-Match names; read it again", List.of()));
+        }
+        return Optional.empty();
     }
 
     @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
