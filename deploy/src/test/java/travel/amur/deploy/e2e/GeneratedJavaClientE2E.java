@@ -70,7 +70,7 @@ class GeneratedJavaClientE2E {
     }
 
     @Test
-    void an_agency_books_a_group_tour_and_cancels_it_with_nothing_but_the_generated_client() throws Exception {
+    void an_agency_books_a_group_tour_cancels_it_and_discards_a_quote_with_nothing_but_the_generated_client() throws Exception {
         FlightsApi flights = new FlightsApi(client);
         HoldsApi holds = new HoldsApi(client);
         EntryApi entry = new EntryApi(client);
@@ -121,6 +121,16 @@ class GeneratedJavaClientE2E {
                     assertThat(refused.getResponseHeaders().firstValue("Content-Type")).hasValue(
                             "application/problem+json");
                 });
+        assertThatThrownBy(() -> itineraries.discardItinerary(draft.getId(), null)).as("a booking is not discarded")
+                .isInstanceOfSatisfying(ApiException.class, refused -> assertThat(refused.getCode()).isEqualTo(409));
+
+        Itinerary quote = itineraries.createItinerary(new ItineraryInput().destination("CN").purpose(Purpose.TOURISM)
+                .outboundFlightId(out.getFlightId()).returnFlightId(back.getFlightId())
+                ._package(new PackageInput().packageId("harbin-ice-festival-4d").startDate(wednesday))
+                .travellers(group(1)), "en");
+        assertThat(itineraries.discardItineraryWithHttpInfo(quote.getId(), null).getStatusCode()).isEqualTo(204);
+        assertThatThrownBy(() -> itineraries.getItinerary(quote.getId(), null, null)).as("the quote is gone")
+                .isInstanceOfSatisfying(ApiException.class, gone -> assertThat(gone.getCode()).isEqualTo(404));
     }
 
     /** Reads the itinerary's event stream, each event's data as the generated StatusEvent, until the stream ends. */
