@@ -4,8 +4,8 @@
 #   deploy/local/run.sh --detach            # with AMUR_JAVA_OPTS=-XX:TieredStopAtLevel=4 for production-like JIT
 #   deploy/bench/booking.sh [rate/s] [seconds] [warm-up seconds]      (defaults: 5 60 30)
 # It extends China's trial visa policy for the run and puts it back; afterwards it waits (at most 6 min, past the
-# saga's deadline) for the bookings still under way and cancels every one that was confirmed, so the data is left as
-# found even above capacity. It also prints the CPU milliseconds each component spent per booking (kernel accounting).
+# saga's deadline) for the bookings still under way, cancels every one that was confirmed and discards the drafts never
+# booked, so the data is left as found even above capacity. It also prints the CPU milliseconds each component spent per booking (kernel accounting).
 # The load client is built from this checkout (nothing is installed into the local Maven repository).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)

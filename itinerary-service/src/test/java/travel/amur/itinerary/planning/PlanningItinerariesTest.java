@@ -2,6 +2,7 @@ package travel.amur.itinerary.planning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import travel.amur.itinerary.support.Platform;
 import travel.amur.itinerary.support.Trips;
@@ -176,6 +178,24 @@ class PlanningItinerariesTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         itineraries.get().uri("/api/itineraries?status=DRAFT&size=100").header("X-Agency-Id", AGENCY).exchange()
                 .expectBody().jsonPath("$[?(@.id == '" + id + "')]").doesNotExist();
+    }
+
+    @Test
+    void an_itinerary_changed_elsewhere_is_read_as_it_is_stored_now() {
+        String id = Trips.createdId(itineraries, AGENCY, Trips.iceFestival("2027-04-07", "2027-04-10", Trips.family()));
+        itineraries.get().uri("/api/itineraries/{id}", id).header("X-Agency-Id", AGENCY).exchange()
+                .expectBody().jsonPath("$.travellers[0].firstName").isEqualTo("Ivan");
+
+        // As another instance's change would be: straight in the database, unseen by this instance's reads.
+        Platform.get().bean(Platform.Service.ITINERARY, DatabaseClient.class).sql("""
+                        UPDATE itinerary SET draft = jsonb_set(draft, '{travellers,0,firstName}', '"Pyotr"'),
+                                             plan = jsonb_set(plan, '{warnings}', '[]')
+                         WHERE id = :id""")
+                .bind("id", java.util.UUID.fromString(id)).then().block(Duration.ofSeconds(10));
+
+        itineraries.get().uri("/api/itineraries/{id}", id).header("X-Agency-Id", AGENCY).exchange()
+                .expectBody().jsonPath("$.travellers[0].firstName").isEqualTo("Pyotr")
+                .jsonPath("$.warnings.length()").isEqualTo(0);
     }
 
     private WebTestClient.ResponseSpec discard(String id, String agency, String ifMatch) {

@@ -1,6 +1,9 @@
 package travel.amur.itinerary.planning.infrastructure;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.r2dbc.spi.Readable;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -34,9 +37,28 @@ class R2dbcItineraries implements Itineraries {
               FROM itinerary
             """;
 
+    /** Up to this many itineraries' parsed draft and plan are kept: far more than are being booked at once. */
+    private static final int PARSED_KEPT = 2_000;
+
     private final DatabaseClient db;
     private final JsonMapper json;
     private final ChangesByItinerary statusChanges;
+    /*
+     * A booking reads its itinerary at every step (each participant's answer, each event stream's update) and only
+     * its booking columns change meanwhile: parsing the same draft and plan JSON again was the service's largest own
+     * cost under load. The stored text is compared before a parsed value is reused, so another instance's change is
+     * never missed.
+     */
+    private final Cache<UUID, Parsed> parsed = Caffeine.newBuilder().maximumSize(PARSED_KEPT)
+            .expireAfterAccess(Duration.ofMinutes(10)).build();
+
+    /** An itinerary's draft and plan as stored, and parsed. */
+    private record Parsed(String draftJson, Draft draft, String planJson, Plan plan) {
+
+        boolean of(String draftText, String planText) {
+            return draftJson.equals(draftText) && planJson.equals(planText);
+        }
+    }
 
     R2dbcItineraries(DatabaseClient db, JsonMapper json, PgNotifications notifications) {
         this.db = db;
@@ -163,10 +185,18 @@ class R2dbcItineraries implements Itineraries {
     }
 
     private Itinerary itinerary(Readable row) {
-        return new Itinerary(row.get("id", UUID.class), row.get("agency_id", String.class),
+        UUID id = row.get("id", UUID.class);
+        String draftText = row.get("draft", String.class);
+        String planText = row.get("plan", String.class);
+        Parsed known = parsed.getIfPresent(id);
+        if (known == null || !known.of(draftText, planText)) {
+            known = new Parsed(draftText, json.readValue(draftText, Draft.class), planText,
+                    json.readValue(planText, Plan.class));
+            parsed.put(id, known);
+        }
+        return new Itinerary(id, row.get("agency_id", String.class),
                 ItineraryStatus.valueOf(row.get("status", String.class)), row.get("version", Integer.class),
-                json.readValue(row.get("draft", String.class), Draft.class),
-                json.readValue(row.get("plan", String.class), Plan.class),
+                known.draft(), known.plan(),
                 json.readValue(row.get("rejections", String.class), REJECTIONS),
                 json.readValue(row.get("waiting_for", String.class), NAMES),
                 row.get("created_at", Instant.class), row.get("updated_at", Instant.class));

@@ -9,8 +9,17 @@ import java.util.UUID;
 /** The itinerary worked out: what happens each day, what it costs, and what to look at. */
 public record Plan(List<Day> days, Price price, List<Warning> warnings) {
 
+    public Plan {
+        days = List.copyOf(days);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
     /** One day, its items in order. */
     public record Day(LocalDate date, List<Item> items) {
+
+        public Day {
+            items = List.copyOf(items);
+        }
     }
 
     /**
@@ -31,5 +40,9 @@ public record Plan(List<Day> days, Price price, List<Warning> warnings) {
 
     /** Flights for all travellers, both ways; tickets for all; and the totals per currency (no exchange). */
     public record Price(Amount flights, Amount activities, List<Amount> totals) {
+
+        public Price {
+            totals = totals == null ? List.of() : List.copyOf(totals);
+        }
     }
 }
