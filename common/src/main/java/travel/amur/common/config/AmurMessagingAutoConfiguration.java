@@ -27,6 +27,7 @@ import travel.amur.common.event.EventCodec;
 import travel.amur.common.event.TopicDeclarations;
 import travel.amur.common.health.KafkaHealthIndicator;
 import travel.amur.common.inbox.DeadLetters;
+import travel.amur.common.inbox.FencedConsumerRestarts;
 import travel.amur.common.inbox.IdempotentConsumer;
 import travel.amur.common.inbox.ProcessedMessages;
 import travel.amur.common.outbox.OutboxProperties;
@@ -36,7 +37,8 @@ import travel.amur.common.outbox.OutboxStore;
 import travel.amur.common.postgres.PgNotifications;
 
 /**
- * The Kafka side of the plumbing: the outbox relay, the idempotent consumer, dead letters and Kafka's health.
+ * The Kafka side of the plumbing: the outbox relay, the idempotent consumer, dead letters, fenced consumers started
+ * again, and Kafka's health.
  */
 @AutoConfiguration(after = {KafkaAutoConfiguration.class, AmurPersistenceAutoConfiguration.class})
 @ConditionalOnClass(KafkaTemplate.class)
@@ -60,6 +62,12 @@ public class AmurMessagingAutoConfiguration {
         String instance = environment.getRequiredProperty("amur.kafka.instance-id");
         // Each listener thread appends its own suffix (-0, -1, ...), so every consumer has a name of its own.
         return factory -> factory.updateConfigs(Map.of(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instance));
+    }
+
+    @Bean
+    FencedConsumerRestarts fencedConsumerRestarts(Environment environment) {
+        return new FencedConsumerRestarts(environment.getProperty("amur.kafka.fenced-restart-pause", Duration.class,
+                Duration.ofSeconds(2)));
     }
 
     @Bean
