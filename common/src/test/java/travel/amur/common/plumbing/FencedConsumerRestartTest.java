@@ -43,6 +43,26 @@ class FencedConsumerRestartTest {
     }
 
     @Test
+    void a_listener_stopped_because_a_consumer_was_fenced_is_started_again() {
+        ConcurrentMessageListenerContainer<?, ?> listener = testEventsListener();
+        await().atMost(Duration.ofSeconds(30)).until(listener::isRunning);
+        MessageListenerContainer fenced = listener.getContainers().get(0);
+
+        // spring-kafka stops the whole listener after a consumer's fatal FencedInstanceIdException.
+        listener.stop();
+        events.publishEvent(new ConsumerStoppedEvent(fenced, listener, ConsumerStoppedEvent.Reason.FENCED));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> listener.isRunning() && !listener.getContainers().isEmpty()
+                && listener.getContainers().stream().allMatch(MessageListenerContainer::isRunning));
+        assertThat(listener.getContainers().contains(fenced))
+                .as("the old consumer is not started beside its successors").isFalse();
+        assertThat(fenced.isRunning()).isFalse();
+        String note = "after-listener-fence-" + UUID.randomUUID();
+        happenings.happen(new TestHappened("k-" + note, 1, note)).block(Duration.ofSeconds(10));
+        await().atMost(Duration.ofSeconds(30)).until(() -> new Effects(db).count(note) == 1);
+    }
+
+    @Test
     void a_consumer_stopped_for_another_reason_stays_stopped() {
         ConcurrentMessageListenerContainer<?, ?> listener = testEventsListener();
         MessageListenerContainer stopped = listener.getContainers().get(0);
